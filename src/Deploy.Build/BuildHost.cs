@@ -1,0 +1,25 @@
+namespace Deploy.Build;
+
+/// <summary>
+/// Everything a run takes from its process: console, environment, clock, cores, Ctrl+C. Tests pass
+/// their own; <see cref="DeployBuild.Execute{T}"/> passes the real ones.
+/// </summary>
+internal sealed record BuildHost(
+    TextWriter Out,
+    TextWriter Error,
+    IReadOnlyDictionary<string, string> Environment,
+    string CurrentDirectory,
+    TimeProvider Time,
+    int ProcessorCount,
+    CancellationToken Cancellation)
+{
+    public static BuildHost FromProcess(CancellationToken cancellation) => new(
+        Console.Out,
+        Console.Error,
+        System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal),
+        Directory.GetCurrentDirectory(),
+        TimeProvider.System,
+        System.Environment.ProcessorCount,
+        cancellation);
+}

@@ -1,0 +1,178 @@
+using Deploy.Build.Definition;
+using Deploy.Build.Execution;
+using Deploy.Build.Logging;
+using Deploy.Build.Parameters;
+using Deploy.Build.Planning;
+using Deploy.Build.Records;
+using Serilog;
+
+namespace Deploy.Build.Cli;
+
+/// <summary>
+/// One invocation, start to end: parse the command line, find the root, resolve parameters, load and plan
+/// the targets (reporting every problem at once, exit 2), then run, summarise and write the run record.
+/// </summary>
+internal static partial class BuildRunner
+{
+    public const int Succeeded = 0;
+    public const int Failed = 1;
+    public const int Invalid = 2;
+    public const int Cancelled = 130;
+
+    public static async Task<int> RunAsync(DeployBuild build, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, BuildHost host)
+    {
+        var line = CommandLine.Parse(args);
+        var problems = new List<string>(line.Problems);
+        var root = FindRoot(line.Root, host, problems);
+        var parameters = ParameterDiscovery.Find(build, problems);
+        if (line.Help)
+        {
+            build.Context = new BuildContext(root ?? host.CurrentDirectory, Serilog.Core.Logger.None, new Dictionary<string, object?>());
+            var help = BuildModelLoader.Load(build);
+            await host.Out.WriteAsync(HelpWriter.Render(help, parameters, defaultTargets, host.ProcessorCount)).ConfigureAwait(false);
+            return Succeeded;
+        }
+
+        if (root is null)
+        {
+            return await ReportAsync(host, problems, new SecretMasker()).ConfigureAwait(false);
+        }
+
+        var masker = new SecretMasker();
+        var files = LoadParameterFiles(root, line.Profile, problems);
+        var values = ParameterResolver.Resolve(parameters, line.Parameters, host.Environment, files, masker, problems);
+        ParameterResolver.Inject(build, parameters, values);
+
+        var temporary = Path.Combine(root, ".nuke", "temp");
+        Directory.CreateDirectory(temporary);
+        var scope = new TargetScope();
+        var logFile = line.Plan ? null : OpenLogFile(temporary);
+        using var sink = new LineSink(host.Out, logFile, masker, line.Verbosity);
+        using var logger = new LoggerConfiguration().MinimumLevel.Verbose().Enrich.With(scope).WriteTo.Sink(sink).CreateLogger();
+        build.Context = new BuildContext(root, logger, values);
+
+        var model = BuildModelLoader.Load(build);
+        BuildSchema.WriteIfChanged(Path.Combine(root, ".nuke", "build.schema.json"), BuildSchema.Render(model, parameters));
+
+        var fingerprint = ContinueState.Fingerprint(args);
+        var previous = line.Continue ? ContinueState.Load(temporary, fingerprint) : null;
+        if (line.Continue && previous is null)
+        {
+            logger.Warning("--continue: no earlier run with the same arguments was recorded, so everything runs");
+        }
+
+        var planned = Planner.Plan(model, new PlanRequest(line.Targets, line.Skip, previous), defaultTargets, DescribeParameter(parameters));
+        problems.AddRange(planned.Problems);
+        if (problems.Count > 0 || planned.Plan is not { } plan)
+        {
+            return await ReportAsync(host, problems, masker).ConfigureAwait(false);
+        }
+
+        var parallelism = line.Parallel ?? host.ProcessorCount;
+        if (line.Plan)
+        {
+            await host.Out.WriteAsync(PlanWriter.Render(plan, parallelism)).ConfigureAwait(false);
+            return Succeeded;
+        }
+
+        sink.SetTargetWidth(plan.Targets.Max(t => t.Name.Length));
+        var services = new RunServices(logger, scope, host.Time, masker, model.Observers);
+        var executor = new Executor(plan, new ExecutorOptions(parallelism, line.KeepGoing), services);
+        var outcome = await executor.RunAsync(host.Cancellation).ConfigureAwait(false);
+        var targets = outcome.Targets.Select(executor.ToEvent).ToList();
+
+        var finished = new RunFinishedEvent(outcome.Result, outcome.StartedAt, outcome.FinishedAt, targets);
+        foreach (var observer in model.Observers)
+        {
+            try
+            {
+                await observer.RunFinishedAsync(finished, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                logger.Warning("Observer {Observer} failed at the end of the run: {Message}", observer.GetType().Name, exception.Message);
+            }
+        }
+
+        sink.WriteSummary(SummaryWriter.Render(outcome, targets, finished.SummaryNotes));
+        await RunRecord.WriteAsync(temporary, RunRecord.Render(outcome, parallelism, targets)).ConfigureAwait(false);
+        var succeeded = targets.Where(t => t.Status == TargetStatus.Succeeded || t.Reason == Planner.ContinueReason).Select(t => t.Name);
+        ContinueState.Save(temporary, fingerprint, succeeded);
+
+        return outcome.Result switch
+        {
+            RunResult.Succeeded => Succeeded,
+            RunResult.Failed => Failed,
+            _ => Cancelled,
+        };
+    }
+
+    private static async Task<int> ReportAsync(BuildHost host, List<string> problems, SecretMasker masker)
+    {
+        foreach (var problem in problems)
+        {
+            await host.Error.WriteLineAsync(masker.Apply($"error: {problem}")).ConfigureAwait(false);
+        }
+
+        await host.Error.WriteLineAsync($"Nothing ran ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}).").ConfigureAwait(false);
+        return Invalid;
+    }
+
+    private static string? FindRoot(string? given, BuildHost host, List<string> problems)
+    {
+        if (given is not null)
+        {
+            var full = Path.GetFullPath(given, host.CurrentDirectory);
+            if (Directory.Exists(Path.Combine(full, ".nuke")))
+            {
+                return full;
+            }
+
+            problems.Add($"--root '{given}' has no .nuke directory. Point --root at the directory holding .nuke/ (or create it there).");
+            return null;
+        }
+
+        for (var directory = new DirectoryInfo(host.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        problems.Add($"No .nuke directory in '{host.CurrentDirectory}' or above it, so there is no build root. Run from inside the repository, pass --root DIR, or create .nuke/ at the root.");
+        return null;
+    }
+
+    /// <summary>The profile's file first (it wins), then the shared one.</summary>
+    private static List<ParameterFile> LoadParameterFiles(string root, string? profile, List<string> problems)
+    {
+        var files = new List<ParameterFile>();
+        if (profile is not null)
+        {
+            var shown = $".nuke/parameters.{profile}.json";
+            if (ParameterFile.Load(Path.Combine(root, ".nuke", $"parameters.{profile}.json"), shown, problems) is { } file)
+            {
+                files.Add(file);
+            }
+            else if (!File.Exists(Path.Combine(root, ".nuke", $"parameters.{profile}.json")))
+            {
+                problems.Add($"--profile {profile}: {shown} does not exist. Create it, or drop --profile.");
+            }
+        }
+
+        if (ParameterFile.Load(Path.Combine(root, ".nuke", "parameters.json"), ".nuke/parameters.json", problems) is { } shared)
+        {
+            files.Add(shared);
+        }
+
+        return files;
+    }
+
+    /// <summary>"ApiKey" (a requirement's text) → "--api-key (or environment variable API_KEY)".</summary>
+    private static Func<string, string?> DescribeParameter(IReadOnlyList<ParameterDescriptor> parameters) => text =>
+        parameters.FirstOrDefault(p => p.MemberName == text.Trim())?.HowToSet;
+
+    private static StreamWriter OpenLogFile(string temporary) =>
+        new(new FileStream(Path.Combine(temporary, "build.log"), FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = false };
+}

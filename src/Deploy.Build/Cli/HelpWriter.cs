@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using Deploy.Build.Definition;
+using Deploy.Build.Parameters;
+
+namespace Deploy.Build.Cli;
+
+/// <summary>The text of <c>--help</c>: targets, parameters, options.</summary>
+internal static class HelpWriter
+{
+    public static string Render(BuildModel model, IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<string> defaultTargets, int processorCount)
+    {
+        var text = new StringBuilder();
+        text.Append("Usage: ./build.sh [TARGET ...] [OPTION ...] [--<parameter> VALUE ...]\n\n");
+
+        var targets = model.Targets.Where(t => !t.Unlisted).ToList();
+        var defaults = defaultTargets.Select(Names.Normalize).ToHashSet(StringComparer.Ordinal);
+        text.Append("Targets (* runs when none is named):\n");
+        var rows = targets.Select(t => (
+            Name: (defaults.Contains(Names.Normalize(t.Name)) ? "* " : "  ") + t.Name,
+            Text: Join(t.Description, t.DependsOn.Count == 0 ? null : "depends on " + string.Join(", ", t.DependsOn.Select(i => model.Targets[i].Name))))).ToList();
+        WriteRows(text, rows);
+
+        if (parameters.Count > 0)
+        {
+            text.Append("\nParameters (command line, then environment variable, then .nuke/parameters.json):\n");
+            WriteRows(text, parameters.Select(p => (
+                Name: $"  --{p.CliName} {Placeholder(p.ValueType)}".TrimEnd(),
+                Text: Join(Join(p.Description, DefaultText(p)), $"env {p.EnvironmentName}"))).ToList());
+        }
+
+        text.Append("\nOptions:\n");
+        WriteRows(text,
+        [
+            ("  --skip [TARGET ...]", "Skip these targets, and dependencies only they need; alone: skip all but the named targets"),
+            ("  --parallel N", string.Create(CultureInfo.InvariantCulture, $"At most N targets at once (default: the processor count, {processorCount}); 1 runs in declaration order")),
+            ("  --keep-going", "After a failure, let targets that do not depend on it finish"),
+            ("  --plan", "Print the plan, one line per wave of targets that may run together; run nothing"),
+            ("  --continue", "Rerun only what did not succeed in the last run with the same arguments"),
+            ("  --verbosity LEVEL", "quiet | minimal | normal | verbose (default: normal)"),
+            ("  --root DIR", "The build's root (default: the nearest directory upwards holding .nuke/)"),
+            ("  --profile NAME", "Also read .nuke/parameters.NAME.json (before .nuke/parameters.json)"),
+            ("  --help", "Show this text"),
+        ]);
+        text.Append("\nExit codes: 0 succeeded, 1 a target failed, 2 bad invocation or definition (nothing ran), 130 cancelled.\n");
+        return text.ToString();
+    }
+
+    private static void WriteRows(StringBuilder text, List<(string Name, string? Text)> rows)
+    {
+        if (rows.Count == 0)
+        {
+            text.Append("  (none)\n");
+            return;
+        }
+
+        var width = rows.Max(r => r.Name.Length) + 3;
+        foreach (var (name, description) in rows)
+        {
+            text.Append(string.IsNullOrEmpty(description) ? name : name.PadRight(width) + description).Append('\n');
+        }
+    }
+
+    private static string? Join(string? first, string? second) =>
+        string.IsNullOrEmpty(first) ? second : string.IsNullOrEmpty(second) ? first : $"{first.TrimEnd('.')}; {second}";
+
+    private static string? DefaultText(ParameterDescriptor parameter)
+    {
+        if (parameter.IsSecret)
+        {
+            return "secret";
+        }
+
+        var value = parameter.Default switch
+        {
+            null or false => null,
+            string text => text.Length == 0 ? null : text,
+            Array array => array.Length == 0 ? null : string.Join(" ", array.Cast<object>().Select(Show)),
+            var other => Show(other),
+        };
+        return value is null ? null : $"default {value}";
+    }
+
+    private static string Show(object value) => value switch
+    {
+        TimeSpan span => Duration(span),
+        Enum e => e.ToString().ToLowerInvariant(),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string Duration(TimeSpan span) =>
+        span.TotalHours >= 1 && span.TotalHours % 1 == 0 ? $"{span.TotalHours:0}h"
+        : span.TotalMinutes >= 1 && span.TotalMinutes % 1 == 0 ? $"{span.TotalMinutes:0}m"
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.###}s");
+
+    private static string Placeholder(Type type)
+    {
+        var element = type.IsArray ? type.GetElementType()! : type;
+        element = Nullable.GetUnderlyingType(element) ?? element;
+        var name = element switch
+        {
+            _ when element == typeof(bool) => "",
+            _ when element == typeof(int) || element == typeof(long) || element == typeof(double) => "<number>",
+            _ when element == typeof(TimeSpan) => "<duration>",
+            _ when element == typeof(Uri) => "<url>",
+            _ when element.IsEnum => "<" + string.Join("|", Enum.GetNames(element).Select(n => n.ToLowerInvariant())) + ">",
+            _ => "<text>",
+        };
+        return type.IsArray && name.Length > 0 ? name + "..." : name;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using Deploy.Build.Execution;
+
+namespace Deploy.Build.Cli;
+
+/// <summary>
+/// The table printed at the end of a run: target, status, duration, start offset from the run's start, and
+/// a note (skip reason, error); then the wall time, the sum of target durations, and the result.
+/// </summary>
+internal static class SummaryWriter
+{
+    private const int NoteWidth = 72;
+
+    public static string Render(RunOutcome run, IReadOnlyList<TargetFinishedEvent> targets, IReadOnlyList<string> notes)
+    {
+        var rows = targets.Select(t => (
+            t.Name,
+            Status: t.Status.ToString(),
+            Duration: t.StartedAt is null ? "" : Formatting.Duration(t.Duration),
+            Start: t.StartedAt is { } started ? "+" + Formatting.Duration(started - run.StartedAt) : "",
+            Note: Shorten(t.Error ?? t.Reason ?? ""))).ToList();
+
+        var nameWidth = Math.Max("Target".Length, rows.Select(r => r.Name.Length).DefaultIfEmpty(0).Max());
+        var header = $"{"Target".PadRight(nameWidth)}  {"Status",-10}  {"Duration",8}  {"Start",9}  Note";
+        var rule = new string('─', Math.Max(header.Length, Math.Min(nameWidth + 36 + rows.Select(r => r.Note.Length).DefaultIfEmpty(0).Max(), nameWidth + 36 + NoteWidth)));
+
+        var text = new StringBuilder();
+        text.Append('\n').Append(rule).Append('\n').Append(header).Append('\n').Append(rule).Append('\n');
+        foreach (var row in rows)
+        {
+            text.Append($"{row.Name.PadRight(nameWidth)}  {row.Status,-10}  {row.Duration,8}  {row.Start,9}  {row.Note}".TrimEnd()).Append('\n');
+        }
+
+        text.Append(rule).Append('\n');
+        var sum = TimeSpan.FromTicks(targets.Sum(t => t.Duration.Ticks));
+        var speedup = run.WallTime > TimeSpan.Zero ? sum / run.WallTime : 0;
+        text.Append(string.Create(CultureInfo.InvariantCulture,
+            $"Wall time {Formatting.Duration(run.WallTime)}, sum of target durations {Formatting.Duration(sum)} ({speedup:0.0}x from running in parallel)\n"));
+        foreach (var note in notes)
+        {
+            text.Append(note).Append('\n');
+        }
+
+        text.Append(run.Result switch
+        {
+            RunResult.Succeeded => "Build succeeded.",
+            RunResult.Failed => $"Build failed: {string.Join(", ", targets.Where(t => t.Status == TargetStatus.Failed).Select(t => t.Name))}.",
+            _ => "Build cancelled.",
+        }).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Shorten(string note)
+    {
+        var line = note.ReplaceLineEndings(" ");
+        return line.Length <= NoteWidth ? line : line[..(NoteWidth - 1)] + "…";
+    }
+}

@@ -1,0 +1,206 @@
+using System.Reflection;
+
+namespace Deploy.Build.Definition;
+
+/// <summary>
+/// Finds a build's targets (properties of type <see cref="Target"/> on the class, its base classes and the
+/// component interfaces it implements), runs their bodies once against a recording definition, and
+/// resolves the references between them.
+/// </summary>
+internal static class BuildModelLoader
+{
+    private const BindingFlags DeclaredInstance =
+        BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+
+    public static BuildModel Load(object build)
+    {
+        var problems = new List<string>();
+        var members = FindMembers(build.GetType(), typeof(Target));
+        var definitions = new List<TargetDefinition>(members.Count);
+        var indexOf = new Dictionary<Target, int>(members.Count);
+
+        foreach (var (name, property) in members)
+        {
+            var definition = new TargetDefinition(name, build);
+            Target? target;
+            try
+            {
+                target = (Target?)property.GetValue(build);
+                if (target is null)
+                {
+                    problems.Add($"Target '{name}' is null. Give the property a body: Target {name} => _ => _.Executes(...);");
+                    continue;
+                }
+
+                target(definition);
+            }
+            catch (Exception exception)
+            {
+                var inner = exception is TargetInvocationException { InnerException: { } e } ? e : exception;
+                problems.Add($"Target '{name}' could not be defined: {inner.Message}");
+                continue;
+            }
+
+            if (!indexOf.TryAdd(target, definitions.Count))
+            {
+                problems.Add($"Target '{name}' is the same target as '{definitions[indexOf[target]].Name}'. Give each target its own body.");
+                continue;
+            }
+
+            definitions.Add(definition);
+        }
+
+        var specs = definitions.Select((d, i) => new TargetSpec
+        {
+            Index = i,
+            Name = d.Name,
+            Description = d.DescriptionText,
+            Actions = d.Actions,
+            StaticConditions = d.StaticConditions,
+            DynamicConditions = d.DynamicConditions,
+            Requirements = d.Requirements,
+            Outputs = d.Outputs,
+            SkipBehavior = d.SkipBehavior,
+            ProceedAfterFailure = d.IsProceedAfterFailure,
+            AssuredAfterFailure = d.IsAssuredAfterFailure,
+            Unlisted = d.IsUnlisted,
+        }).ToList();
+
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var definition = definitions[i];
+            problems.AddRange(definition.Problems);
+            int[] Resolve(List<Target> targets, string relation) =>
+                targets.Select(t => ResolveOne(t, definition.Name, relation)).Where(x => x >= 0).ToArray();
+
+            int ResolveOne(Target target, string owner, string relation)
+            {
+                if (indexOf.TryGetValue(target, out var index))
+                {
+                    return index;
+                }
+
+                problems.Add($"Target '{owner}' uses {relation} with a target that is not a property of the build. Declare it as a Target property.");
+                return -1;
+            }
+
+            AddUnique(specs[i].DependsOn, Resolve(definition.DependsOnTargets, "DependsOn"));
+            foreach (var other in Resolve(definition.DependentForTargets, "DependentFor"))
+            {
+                AddUnique(specs[other].DependsOn, [i]);
+            }
+
+            AddUnique(specs[i].After, Resolve(definition.AfterTargets, "After"));
+            foreach (var other in Resolve(definition.BeforeTargets, "Before"))
+            {
+                AddUnique(specs[other].After, [i]);
+            }
+
+            AddUnique(specs[i].Triggers, Resolve(definition.TriggersTargets, "Triggers"));
+            foreach (var other in Resolve(definition.TriggeredByTargets, "TriggeredBy"))
+            {
+                AddUnique(specs[other].Triggers, [i]);
+            }
+        }
+
+        foreach (var spec in specs)
+        {
+            if (spec.DependsOn.Contains(spec.Index) || spec.After.Contains(spec.Index) || spec.Triggers.Contains(spec.Index))
+            {
+                problems.Add($"Target '{spec.Name}' refers to itself: {spec.Name} -> {spec.Name}");
+            }
+        }
+
+        return new BuildModel(specs, problems, FindObservers(build, problems));
+    }
+
+    private static List<IRunObserver> FindObservers(object build, List<string> problems)
+    {
+        var observers = new List<IRunObserver>();
+        if (build is IRunObserver self)
+        {
+            observers.Add(self);
+        }
+
+        foreach (var (name, property) in FindMembers(build.GetType(), typeof(IRunObserver)))
+        {
+            try
+            {
+                if (property.GetValue(build) is IRunObserver observer)
+                {
+                    observers.Add(observer);
+                }
+            }
+            catch (TargetInvocationException exception)
+            {
+                problems.Add($"Observer '{name}' could not be created: {exception.InnerException?.Message}");
+            }
+        }
+
+        return observers;
+    }
+
+    /// <summary>
+    /// Properties of the given type, by name: component interfaces first, then the class hierarchy from its
+    /// base down, each in declaration order. A class member replaces an interface member of the same name
+    /// (reading the interface property dispatches to it anyway).
+    /// </summary>
+    internal static List<(string Name, PropertyInfo Property)> FindMembers(Type buildType, Type memberType)
+    {
+        var found = new List<(string Name, PropertyInfo Property)>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        void Add(PropertyInfo property)
+        {
+            // Explicit interface implementations ("Deploy.IClone.Clone") are reached through the interface.
+            if (property.PropertyType != memberType || property.Name.Contains('.', StringComparison.Ordinal) || property.GetIndexParameters().Length > 0)
+            {
+                return;
+            }
+
+            if (positions.TryGetValue(property.Name, out var position))
+            {
+                found[position] = (property.Name, property);
+                return;
+            }
+
+            positions[property.Name] = found.Count;
+            found.Add((property.Name, property));
+        }
+
+        foreach (var component in buildType.GetInterfaces())
+        {
+            foreach (var property in component.GetProperties().OrderBy(p => p.MetadataToken))
+            {
+                Add(property);
+            }
+        }
+
+        var hierarchy = new Stack<Type>();
+        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
+        {
+            hierarchy.Push(type);
+        }
+
+        foreach (var type in hierarchy)
+        {
+            foreach (var property in type.GetProperties(DeclaredInstance).OrderBy(p => p.MetadataToken))
+            {
+                Add(property);
+            }
+        }
+
+        return found;
+    }
+
+    private static void AddUnique(List<int> list, IEnumerable<int> items)
+    {
+        foreach (var item in items)
+        {
+            if (!list.Contains(item))
+            {
+                list.Add(item);
+            }
+        }
+    }
+}

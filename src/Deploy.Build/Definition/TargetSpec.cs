@@ -1,0 +1,32 @@
+namespace Deploy.Build.Definition;
+
+/// <summary>A target with its references resolved to indices into <see cref="BuildModel.Targets"/>.</summary>
+internal sealed class TargetSpec
+{
+    public required int Index { get; init; }
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyList<Func<CancellationToken, Task>> Actions { get; init; } = [];
+
+    /// <summary>Targets that must finish (successfully) before this one; planning this one plans them.</summary>
+    public List<int> DependsOn { get; } = [];
+
+    /// <summary>Targets this one runs after when both are planned (After, and Before seen from the other side).</summary>
+    public List<int> After { get; } = [];
+
+    /// <summary>Targets planned (to run after this one) whenever this one is planned.</summary>
+    public List<int> Triggers { get; } = [];
+
+    public IReadOnlyList<Condition> StaticConditions { get; init; } = [];
+    public IReadOnlyList<Condition> DynamicConditions { get; init; } = [];
+    public IReadOnlyList<Requirement> Requirements { get; init; } = [];
+    public IReadOnlyList<(string Name, Func<object?> Value)> Outputs { get; init; } = [];
+    public DependencyBehavior SkipBehavior { get; init; }
+    public bool ProceedAfterFailure { get; init; }
+    public bool AssuredAfterFailure { get; init; }
+    public bool Unlisted { get; init; }
+
+    public bool IsCollective => Actions.Count == 0;
+
+    public override string ToString() => Name;
+}

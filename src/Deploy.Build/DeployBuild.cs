@@ -1,0 +1,56 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Deploy.Build.Cli;
+using Serilog;
+
+namespace Deploy.Build;
+
+/// <summary>
+/// The base of a build: <c>class Build : DeployBuild { public static int Main() =&gt; Execute&lt;Build&gt;(x =&gt; x.Compile); ... }</c>.
+/// Holds the run's root, logger and parameters per instance: nothing is static, so targets can run at once.
+/// </summary>
+public abstract class DeployBuild : IDeployBuild
+{
+    internal BuildContext Context { get; set; } = BuildContext.Unconfigured;
+
+    /// <inheritdoc />
+    public string RootDirectory => Context.RootDirectory;
+
+    /// <inheritdoc />
+    public string TemporaryDirectory => Path.Combine(RootDirectory, ".nuke", "temp");
+
+    /// <inheritdoc />
+    public ILogger Log => Context.Log;
+
+    /// <inheritdoc />
+    public T? GetParameter<T>([CallerMemberName] string member = "") =>
+        Context.Values.TryGetValue(member, out var value) && value is T typed ? typed : default;
+
+    /// <summary>
+    /// Runs the build with the process's arguments and returns the exit code (0 succeeded, 1 a target
+    /// failed, 2 bad invocation or definition, 130 cancelled).
+    /// </summary>
+    /// <param name="defaultTargets">Targets to run when none are named.</param>
+    protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
+        where T : DeployBuild, new()
+    {
+        // The process's single blocking wait, exactly what an `async Task<int> Main` compiles to; the engine
+        // below it is async throughout.
+        return ExecuteAsync(defaultTargets).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The asynchronous form of <see cref="Execute{T}"/>, for <c>static Task&lt;int&gt; Main()</c>.</summary>
+    protected static async Task<int> ExecuteAsync<T>(params Expression<Func<T, Target>>[] defaultTargets)
+        where T : DeployBuild, new()
+    {
+        using var interrupt = new InterruptHandler();
+        var host = BuildHost.FromProcess(interrupt.Token);
+        return await BuildRunner.RunAsync(new T(), System.Environment.GetCommandLineArgs()[1..], DefaultTargetNames(defaultTargets), host).ConfigureAwait(false);
+    }
+
+    /// <summary>"x =&gt; x.Rollout" → "Rollout", without compiling the expression (start-up time).</summary>
+    internal static string[] DefaultTargetNames<T>(Expression<Func<T, Target>>[] targets) =>
+        targets.Select(t => t.Body is MemberExpression member
+            ? member.Member.Name
+            : throw new ArgumentException($"Default targets are given as x => x.Target; '{t}' is not.", nameof(targets))).ToArray();
+}

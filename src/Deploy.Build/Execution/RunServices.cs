@@ -1,0 +1,12 @@
+using Deploy.Build.Logging;
+using Serilog;
+
+namespace Deploy.Build.Execution;
+
+/// <summary>What a run needs from its surroundings; owned by the run, never static.</summary>
+internal sealed record RunServices(
+    ILogger Log,
+    TargetScope Scope,
+    TimeProvider Time,
+    SecretMasker Masker,
+    IReadOnlyList<IRunObserver> Observers);

@@ -1,0 +1,17 @@
+namespace Deploy.Build.Execution;
+
+/// <summary>How one planned target ended; filled in by the executor.</summary>
+internal sealed class TargetOutcome(string name)
+{
+    public string Name { get; } = name;
+    public TargetStatus? Status { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public TimeSpan Duration { get; set; }
+    public string? Reason { get; set; }
+    public Exception? Error { get; set; }
+    public Dictionary<string, string> Outputs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether it finished without running its actions to a successful end.</summary>
+    public bool Blocks => Status is TargetStatus.NotRun or TargetStatus.Aborted or TargetStatus.Failed;
+}

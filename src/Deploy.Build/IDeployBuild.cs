@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using Serilog;
+
+namespace Deploy.Build;
+
+/// <summary>
+/// What every build offers its components. A build component is an interface deriving from this one,
+/// with default-implemented targets and parameters:
+/// <code>
+/// public interface IGreet : IDeployBuild
+/// {
+///     [Parameter("Who to greet")] string Name => GetParameter&lt;string&gt;() ?? "world";
+///     Target Greet => _ => _.Executes(() => Log.Information("Hello {Name}", Name));
+/// }
+/// </code>
+/// </summary>
+public interface IDeployBuild
+{
+    /// <summary>The root directory (the one holding <c>.nuke/</c>).</summary>
+    string RootDirectory { get; }
+
+    /// <summary><c>.nuke/temp</c> under the root: logs, the run record, workspaces.</summary>
+    string TemporaryDirectory { get; }
+
+    /// <summary>
+    /// The run's logger. Lines written while a target runs carry that target's name, also from code the
+    /// target awaits; secrets are masked.
+    /// </summary>
+    ILogger Log { get; }
+
+    /// <summary>
+    /// The value given for a parameter declared on a component interface, or <c>default</c> when none was
+    /// given. Call it from the parameter's property: <c>[Parameter] int Depth =&gt; GetParameter&lt;int?&gt;() ?? 1;</c>
+    /// </summary>
+    T? GetParameter<T>([CallerMemberName] string member = "");
+}

@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+
+namespace Deploy.Build;
+
+/// <summary>
+/// The fluent definition of a target. Every method returns the same definition, so calls chain;
+/// the names and meanings follow NUKE's so its users feel at home.
+/// </summary>
+public interface ITargetDefinition
+{
+    /// <summary>Text shown by <c>--help</c>.</summary>
+    ITargetDefinition Description(string description);
+
+    /// <summary>Adds a synchronous action. Several actions run one after another.</summary>
+    ITargetDefinition Executes(Action action);
+
+    /// <summary>Adds an asynchronous action.</summary>
+    ITargetDefinition Executes(Func<Task> action);
+
+    /// <summary>Adds an asynchronous action that receives the token cancelled on failure elsewhere or Ctrl+C.</summary>
+    ITargetDefinition Executes(Func<CancellationToken, Task> action);
+
+    /// <summary>The given targets run (and finish) before this one; planning this target plans them.</summary>
+    ITargetDefinition DependsOn(params Target[] targets);
+
+    /// <summary>Component form of <see cref="DependsOn(Target[])"/>: <c>DependsOn&lt;IClone&gt;(x =&gt; x.Clone)</c>.</summary>
+    ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets);
+
+    /// <summary>The given targets depend on this one (the reverse of <see cref="DependsOn(Target[])"/>).</summary>
+    ITargetDefinition DependentFor(params Target[] targets);
+
+    /// <summary>Component form of <see cref="DependentFor(Target[])"/>.</summary>
+    ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets);
+
+    /// <summary>When both are planned, this target runs before the given ones. Never plans them.</summary>
+    ITargetDefinition Before(params Target[] targets);
+
+    /// <summary>Component form of <see cref="Before(Target[])"/>.</summary>
+    ITargetDefinition Before<T>(params Func<T, Target>[] targets);
+
+    /// <summary>When both are planned, this target runs after the given ones. Never plans them.</summary>
+    ITargetDefinition After(params Target[] targets);
+
+    /// <summary>Component form of <see cref="After(Target[])"/>.</summary>
+    ITargetDefinition After<T>(params Func<T, Target>[] targets);
+
+    /// <summary>Planning this target plans the given ones too; they run after it.</summary>
+    ITargetDefinition Triggers(params Target[] targets);
+
+    /// <summary>Component form of <see cref="Triggers(Target[])"/>.</summary>
+    ITargetDefinition Triggers<T>(params Func<T, Target>[] targets);
+
+    /// <summary>This target is planned (after them) whenever one of the given targets is.</summary>
+    ITargetDefinition TriggeredBy(params Target[] targets);
+
+    /// <summary>Component form of <see cref="TriggeredBy(Target[])"/>.</summary>
+    ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets);
+
+    /// <summary>
+    /// A condition evaluated while planning, before anything runs. When false the target is skipped
+    /// and the condition's source text is the reason.
+    /// </summary>
+    ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null);
+
+    /// <summary>A condition evaluated just before the target would start (after its dependencies ran).</summary>
+    ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null);
+
+    /// <summary>What happens to the dependencies when this target is skipped by a static condition.</summary>
+    ITargetDefinition WhenSkipped(DependencyBehavior behavior);
+
+    /// <summary>
+    /// A requirement checked while planning: <c>Requires(() =&gt; ApiKey)</c> fails the plan (exit 2) when the
+    /// parameter has no value; a <see cref="bool"/> requirement fails it when false.
+    /// </summary>
+    ITargetDefinition Requires(Func<object?> requirement, [CallerArgumentExpression(nameof(requirement))] string? requirementText = null);
+
+    /// <summary>A failure of this target does not stop the build: later targets, dependents included, still run.</summary>
+    ITargetDefinition ProceedAfterFailure();
+
+    /// <summary>This target runs even after another target failed or the run was cancelled.</summary>
+    ITargetDefinition AssuredAfterFailure();
+
+    /// <summary>Hides the target from <c>--help</c>; it can still be invoked.</summary>
+    ITargetDefinition Unlisted();
+
+    /// <summary>
+    /// Declares an output of the target, read after it succeeds: it goes to observers and the run record
+    /// (<c>outputs</c>). The value itself stays typed state on the build.
+    /// </summary>
+    ITargetDefinition Produces(string name, Func<object?> value);
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Deploy.Build.Logging;
+
+/// <summary>
+/// Writes each event as whole lines, every line prefixed with the target it came from, to the console (at
+/// the chosen verbosity) and to the log file (everything). One lock around both writes: a line is never
+/// torn by another target's line. Secrets are masked before anything is written.
+/// </summary>
+internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMasker masker, Verbosity verbosity) : ILogEventSink, IDisposable
+{
+    private readonly Lock _lock = new();
+    private int _targetWidth = 8;
+
+    /// <summary>Aligns the target column to the longest planned target name.</summary>
+    public void SetTargetWidth(int width) => _targetWidth = Math.Clamp(width, 4, 40);
+
+    public void Emit(LogEvent logEvent)
+    {
+        var target = logEvent.Properties.TryGetValue(TargetScope.PropertyName, out var value) && value is ScalarValue { Value: string name }
+            ? name
+            : "deploy";
+        var message = masker.Apply(logEvent.RenderMessage(CultureInfo.InvariantCulture));
+        var exception = logEvent.Exception is null ? null : masker.Apply(logEvent.Exception.ToString());
+        var level = Level(logEvent.Level);
+        var toConsole = logEvent.Level >= MinimumFor(verbosity);
+
+        var consoleText = toConsole ? Format(logEvent, target, level, message, verbosity == Verbosity.Verbose ? exception : null, forFile: false) : null;
+        var fileText = file is null ? null : Format(logEvent, target, level, message, exception, forFile: true);
+        lock (_lock)
+        {
+            if (consoleText is not null)
+            {
+                console.Write(consoleText);
+                console.Flush();
+            }
+
+            file?.Write(fileText);
+        }
+    }
+
+    /// <summary>Writes the summary table to the console (unless quiet) and the log file, masked.</summary>
+    public void WriteSummary(string text)
+    {
+        text = masker.Apply(text);
+        lock (_lock)
+        {
+            if (verbosity > Verbosity.Quiet)
+            {
+                console.Write(text);
+                console.Flush();
+            }
+
+            file?.Write(text);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            file?.Flush();
+            file?.Dispose();
+        }
+    }
+
+    internal static LogEventLevel MinimumFor(Verbosity verbosity) => verbosity switch
+    {
+        Verbosity.Quiet => LogEventLevel.Error,
+        Verbosity.Minimal => LogEventLevel.Warning,
+        Verbosity.Normal => LogEventLevel.Information,
+        _ => LogEventLevel.Verbose,
+    };
+
+    private string Format(LogEvent logEvent, string target, string level, string message, string? exception, bool forFile)
+    {
+        var prefix = forFile
+            ? $"{logEvent.Timestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {level} {target.PadRight(_targetWidth)} | "
+            : $"{logEvent.Timestamp.LocalDateTime:HH:mm:ss} {target.PadRight(_targetWidth)} | {(logEvent.Level >= LogEventLevel.Warning ? level + " " : "")}";
+        var builder = new StringBuilder();
+        foreach (var line in Lines(message).Concat(exception is null ? [] : Lines(exception)))
+        {
+            builder.Append(prefix).Append(line).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    private static IEnumerable<string> Lines(string text) => text.TrimEnd('\r', '\n').Split('\n').Select(l => l.TrimEnd('\r'));
+
+    private static string Level(LogEventLevel level) => level switch
+    {
+        LogEventLevel.Verbose => "VRB",
+        LogEventLevel.Debug => "DBG",
+        LogEventLevel.Information => "INF",
+        LogEventLevel.Warning => "WRN",
+        LogEventLevel.Error => "ERR",
+        _ => "FTL",
+    };
+}

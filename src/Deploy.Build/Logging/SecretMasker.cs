@@ -1,0 +1,41 @@
+namespace Deploy.Build.Logging;
+
+/// <summary>Replaces secret values with <c>***</c> in any text that leaves the process.</summary>
+internal sealed class SecretMasker
+{
+    public const string Mask = "***";
+    private readonly Lock _lock = new();
+    private string[] _secrets = [];
+
+    /// <summary>Adds a secret; empty values are ignored. Longer secrets are replaced first.</summary>
+    public void Add(string? secret)
+    {
+        if (string.IsNullOrEmpty(secret))
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _secrets = _secrets.Append(secret).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToArray();
+        }
+    }
+
+    public bool HasSecrets => _secrets.Length > 0;
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public string? Apply(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        foreach (var secret in _secrets)
+        {
+            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+}

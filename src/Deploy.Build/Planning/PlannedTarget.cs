@@ -1,0 +1,34 @@
+using Deploy.Build.Definition;
+
+namespace Deploy.Build.Planning;
+
+/// <summary>A target in the plan, with what it waits for.</summary>
+internal sealed class PlannedTarget(TargetSpec spec)
+{
+    public TargetSpec Spec { get; } = spec;
+    public string Name => Spec.Name;
+
+    /// <summary>Position in the plan's order (topological, ties broken by declaration order).</summary>
+    public int Order { get; set; }
+
+    /// <summary>1-based wave: 1 + the highest wave it waits for.</summary>
+    public int Wave { get; set; }
+
+    public bool Invoked { get; set; }
+
+    /// <summary>Prerequisites whose failure keeps this target from running (DependsOn, and the target that triggered it).</summary>
+    public List<PlannedTarget> Needs { get; } = [];
+
+    /// <summary>Prerequisites it only runs after (After/Before): their outcome does not matter.</summary>
+    public List<PlannedTarget> RunsAfter { get; } = [];
+
+    /// <summary>Targets that wait for this one (either way).</summary>
+    public List<PlannedTarget> Waiters { get; } = [];
+
+    /// <summary>Why it is skipped before the run starts (static condition, --skip, --continue), or null.</summary>
+    public string? SkipReason { get; set; }
+
+    public IEnumerable<PlannedTarget> Prerequisites => Needs.Concat(RunsAfter);
+
+    public override string ToString() => Name;
+}
