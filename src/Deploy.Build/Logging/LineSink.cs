@@ -14,6 +14,7 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
 {
     private readonly Lock _lock = new();
     private int _targetWidth = 8;
+    private bool _disposed;
 
     /// <summary>Aligns the target column to the longest planned target name.</summary>
     public void SetTargetWidth(int width) => _targetWidth = Math.Clamp(width, 4, 40);
@@ -38,7 +39,10 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
                 console.Flush();
             }
 
-            file?.Write(fileText);
+            if (!_disposed)
+            {
+                file?.Write(fileText);
+            }
         }
     }
 
@@ -60,10 +64,14 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
 
     public void Dispose()
     {
+        // Serilog disposes its sinks with the logger; the runner disposes this one too: once is enough.
         lock (_lock)
         {
-            file?.Flush();
-            file?.Dispose();
+            if (!_disposed)
+            {
+                _disposed = true;
+                file?.Dispose();
+            }
         }
     }
 

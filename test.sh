@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs Deploy's whole test suite on a fresh machine: installs what the tests need (Debian packages), then
+# runs every test project. The tests' fixtures start the real services themselves (on 127.0.0.1, free ports).
+# The last line is the tally: "N passed, N failed, N skipped"; the exit code is non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+# Programs the fixtures start, by the Debian package that ships them.
+packages=(prometheus-pushgateway)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "Installing test dependencies: ${missing[*]}"
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "error: installing ${missing[*]} needs root (or sudo)." >&2; exit 1; }
+    sudo=sudo
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null || { echo "error: dotnet (the .NET 10 SDK) is not on PATH. Install it (https://dot.net), then run ./test.sh again." >&2; exit 1; }
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+results=.test-results
+rm -rf "$results"
+
+status=0
+dotnet test Deploy.sln --logger "trx" --results-directory "$results" "$@" || status=$?
+
+# Tally every project's TRX counters (skipped tests count as notExecuted there).
+passed=0 failed=0 skipped=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+if ((status != 0 && failed == 0)); then
+  # The build or a test host failed before reporting a failed test: count it, so the tally never looks green.
+  failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $((status != 0 || failed != 0))
