@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace Deploy.Build.Tests.EndToEnd;
+
+/// <summary>./build.sh as a user runs it: a real process, a real compile, real signals.</summary>
+public sealed class BuildScriptTests(ScratchBuild scratch) : IClassFixture<ScratchBuild>
+{
+    [Fact]
+    public async Task The_script_compiles_once_runs_targets_and_reports_exit_codes()
+    {
+        var (first, firstOutput) = await scratch.RunAsync("Greet", "--name", "Ada Lovelace");
+        Assert.True(first == 0, firstOutput);
+        Assert.Contains("Greet", firstOutput, StringComparison.Ordinal);
+        Assert.Contains("Hello Ada Lovelace", firstOutput, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(scratch.Temp, "run.json")));
+
+        // Nothing changed: no compile on the second run (the compiled build is not rewritten).
+        var dll = Path.Combine(scratch.Root, "build", "bin", "_build.dll");
+        var compiledAt = File.GetLastWriteTimeUtc(dll);
+        var (second, secondOutput) = await scratch.RunAsync("--help");
+        Assert.Equal(0, second);
+        Assert.DoesNotContain("Compiling", secondOutput, StringComparison.Ordinal);
+        Assert.Contains("* Greet", secondOutput, StringComparison.Ordinal);
+        Assert.Equal(compiledAt, File.GetLastWriteTimeUtc(dll));
+
+        var (failed, failedOutput) = await scratch.RunAsync("Fail");
+        Assert.Equal(1, failed);
+        Assert.Contains("this target always fails", failedOutput, StringComparison.Ordinal);
+
+        var (invalid, invalidOutput) = await scratch.RunAsync("Gret");
+        Assert.Equal(2, invalid);
+        Assert.Contains("Did you mean 'Greet'?", invalidOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SIGTERM_cancels_the_running_target_runs_assured_targets_and_exits_130()
+    {
+        // Compile first (shared with the other test through the class fixture's lock-protected stamp).
+        var (help, helpOutput) = await scratch.RunAsync("--help");
+        Assert.True(help == 0, helpOutput);
+
+        using var run = scratch.Start("Wait", "Cleanup", "--parallel", "1");
+        var waiting = Path.Combine(scratch.Temp, "waiting");
+        var deadline = Stopwatch.StartNew();
+        while (!File.Exists(waiting))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2) && !run.Process.HasExited, "the Wait target never started:\n" + run.Output);
+            await Task.Delay(20);
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", run.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        Assert.Equal(130, await run.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal("True", File.ReadAllText(Path.Combine(scratch.Temp, "cancelled")));
+        Assert.True(File.Exists(Path.Combine(scratch.Temp, "cleaned-up")), run.Output);
+        Assert.Contains("\"result\": \"Cancelled\"", File.ReadAllText(Path.Combine(scratch.Temp, "run.json")), StringComparison.Ordinal);
+    }
+}
