@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace Deploy.Build.Logging;
 
@@ -12,6 +13,9 @@ namespace Deploy.Build.Logging;
 /// </summary>
 internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMasker masker, Verbosity verbosity) : ILogEventSink, IDisposable
 {
+    // ":l" renders string values as they are: `Push succeeded`, not `"Push" succeeded` (Serilog quotes by default).
+    private static readonly MessageTemplateTextFormatter MessageFormatter = new("{Message:l}", CultureInfo.InvariantCulture);
+
     private readonly Lock _lock = new();
     private int _targetWidth = 8;
     private bool _disposed;
@@ -24,7 +28,7 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
         var target = logEvent.Properties.TryGetValue(TargetScope.PropertyName, out var value) && value is ScalarValue { Value: string name }
             ? name
             : "deploy";
-        var message = masker.Apply(logEvent.RenderMessage(CultureInfo.InvariantCulture));
+        var message = masker.Apply(Render(logEvent));
         var exception = logEvent.Exception is null ? null : masker.Apply(logEvent.Exception.ToString());
         var level = Level(logEvent.Level);
         var toConsole = logEvent.Level >= MinimumFor(verbosity);
@@ -46,17 +50,15 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
         }
     }
 
-    /// <summary>Writes the summary table to the console (unless quiet) and the log file, masked.</summary>
+    /// <summary>Writes the summary to the log file and the console (quiet: only its last line, the result), masked.</summary>
     public void WriteSummary(string text)
     {
         text = masker.Apply(text);
+        var shown = verbosity > Verbosity.Quiet ? text : text.TrimEnd('\n').Split('\n')[^1] + "\n";
         lock (_lock)
         {
-            if (verbosity > Verbosity.Quiet)
-            {
-                console.Write(text);
-                console.Flush();
-            }
+            console.Write(shown);
+            console.Flush();
 
             file?.Write(text);
         }
@@ -95,6 +97,13 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
         }
 
         return builder.ToString();
+    }
+
+    private static string Render(LogEvent logEvent)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        MessageFormatter.Format(logEvent, text);
+        return text.ToString();
     }
 
     private static IEnumerable<string> Lines(string text) => text.TrimEnd('\r', '\n').Split('\n').Select(l => l.TrimEnd('\r'));

@@ -9,6 +9,9 @@ internal sealed class ParameterDescriptor
     public required Type ValueType { get; init; }
     public required string MemberName { get; init; }
 
+    /// <summary>Its name in <c>.nuke/parameters.json</c> and the schema: [Parameter(Name)] or the member's, without a leading "_".</summary>
+    public required string Name { get; init; }
+
     /// <summary>The name it is set by on the command line, without dashes: "pushgateway-url".</summary>
     public required string CliName { get; init; }
 

@@ -42,12 +42,14 @@ internal static class ParameterDiscovery
                 continue;
             }
 
-            var name = attribute.Name ?? member.Name;
+            // A private field's "_" prefix is a C# convention, not part of the name (_apiKey → --api-key, API_KEY).
+            var name = attribute.Name ?? member.Name.TrimStart('_');
             var descriptor = new ParameterDescriptor
             {
                 Member = member,
                 ValueType = valueType,
                 MemberName = member.Name,
+                Name = name,
                 CliName = Names.ToKebabCase(name),
                 EnvironmentName = Names.ToUpperSnakeCase(name),
                 Description = attribute.Description,

@@ -164,6 +164,11 @@ internal static class Planner
                 continue;
             }
 
+            if (target.SkipReason is not null)
+            {
+                continue; // already skipped through another target: its conditions do not matter
+            }
+
             if (request.PreviouslySucceeded?.Contains(spec.Name) == true)
             {
                 target.SkipReason ??= ContinueReason;
@@ -193,8 +198,9 @@ internal static class Planner
     }
 
     /// <summary>
-    /// Skips a target; with <paramref name="propagate"/> also the dependencies that no other planned,
-    /// non-skipped target needs (NUKE's <c>DependencyBehavior.Skip</c>), transitively.
+    /// Skips a target; with <paramref name="propagate"/> also the dependencies and triggered targets that no
+    /// other planned, non-skipped target depends on or triggers (NUKE's <c>DependencyBehavior.Skip</c>),
+    /// transitively.
     /// </summary>
     private static void Skip(PlannedTarget target, string reason, bool propagate)
     {
@@ -204,15 +210,25 @@ internal static class Planner
             return;
         }
 
-        foreach (var dependency in target.Needs.Where(d => target.Spec.DependsOn.Contains(d.Spec.Index)))
+        var dependencies = target.Needs.Where(d => target.Spec.DependsOn.Contains(d.Spec.Index));
+        var triggered = target.Waiters.Where(w => target.Spec.Triggers.Contains(w.Spec.Index));
+        foreach (var candidate in dependencies.Concat(triggered).ToList())
         {
-            var stillNeeded = dependency.Invoked || dependency.Waiters.Any(w => w.SkipReason is null && w.Needs.Contains(dependency));
-            if (dependency.SkipReason is null && !stillNeeded)
+            if (candidate.SkipReason is null && !StillWanted(candidate))
             {
-                Skip(dependency, $"only needed by skipped {target.Name}", propagate: true);
+                Skip(candidate, $"only needed by skipped {target.Name}", propagate: true);
             }
         }
     }
+
+    /// <summary>
+    /// Whether a target is invoked, or a planned target that is not skipped depends on it or triggers it.
+    /// (A target it triggers itself does not count: that one is only planned because of it.)
+    /// </summary>
+    private static bool StillWanted(PlannedTarget target) =>
+        target.Invoked
+        || target.Waiters.Any(w => w.SkipReason is null && w.Spec.DependsOn.Contains(target.Spec.Index))
+        || target.Needs.Any(t => t.SkipReason is null && t.Spec.Triggers.Contains(target.Spec.Index));
 
     private static void CheckRequirements(ExecutionPlan plan, Func<string, string?>? describeParameter, List<string> problems)
     {

@@ -16,12 +16,14 @@ public static class ProcessExtensions
     /// <param name="fileName">The program, e.g. <c>dotnet</c>.</param>
     /// <param name="arguments">Its arguments, passed without a shell (no quoting needed).</param>
     /// <param name="workingDirectory">Defaults to the build's root directory.</param>
+    /// <param name="environment">Variables set (or, with a null value, removed) for the child only, on top of this process's.</param>
     /// <param name="cancellationToken">Kills the process tree when cancelled.</param>
     public static async Task RunProcessAsync(
         this IDeployBuild build,
         string fileName,
         IEnumerable<string> arguments,
         string? workingDirectory = null,
+        IReadOnlyDictionary<string, string?>? environment = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(build);
@@ -35,6 +37,18 @@ public static class ProcessExtensions
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         var command = string.Join(' ', new[] { fileName }.Concat(start.ArgumentList));

@@ -25,7 +25,7 @@ internal static class BuildSchema
             json.WriteEndObject();
             foreach (var parameter in parameters)
             {
-                json.WriteStartObject(parameter.MemberName);
+                json.WriteStartObject(parameter.Name);
                 WriteType(json, parameter.ValueType);
                 if (parameter.Description is not null)
                 {
