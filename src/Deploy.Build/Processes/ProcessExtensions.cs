@@ -66,7 +66,7 @@ public static class ProcessExtensions
         }
 
         build.Log.Information("> {Command}", command);
-        using var process = Process.Start(start) ?? throw new DeployException($"Could not start '{fileName}'. Is it installed and on PATH?");
+        using var process = Start(start);
         var output = PumpAsync(process.StandardOutput, line =>
         {
             Keep(line);
@@ -96,6 +96,18 @@ public static class ProcessExtensions
         if (process.ExitCode != 0)
         {
             throw new ProcessFailedException(command, process.ExitCode, last.ToList());
+        }
+    }
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new DeployException($"Could not start '{start.FileName}'.");
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new DeployException($"Could not start '{start.FileName}' ({exception.Message}). Is it installed and on PATH?", exception);
         }
     }
 
