@@ -1,0 +1,28 @@
+using Deploy.Build;
+using Deploy.DotNet.Toolchains;
+
+namespace Deploy.DotNet;
+
+/// <summary>
+/// The <c>Test</c> target: runs the service's tests on the compiled output and counts them
+/// (<c>N passed, N failed, N skipped</c>); a failure names the failed tests with their messages.
+/// </summary>
+public interface ITest : ICompile
+{
+    /// <summary>Passed to the test runner as is: <c>dotnet test --filter</c>, <c>go test -run</c>.</summary>
+    [Parameter("Run only the tests this filter selects (dotnet test --filter; go test -run)")]
+    string? TestFilter => GetParameter<string>();
+
+    /// <summary>Where test results (TRX files, go test's JSON) are written (emptied first).</summary>
+    string TestResultsDirectory => Path.Combine(TemporaryDirectory, "test-results");
+
+    /// <summary>The counts and failures of the last test run; null until <c>Test</c> ran.</summary>
+    TestSummary? TestResults => ToolchainState.Of(this).TestResults;
+
+    /// <summary>Runs the tests without compiling again.</summary>
+    Target Test => _ => _
+        .Description("Run the service's tests")
+        .DependsOn<ICompile>(x => x.Compile)
+        .Produces("tests", () => TestResults?.ToString())
+        .Executes(ct => ToolchainDetector.Detect(this).TestAsync(this, ct));
+}

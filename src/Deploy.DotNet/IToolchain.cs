@@ -1,0 +1,25 @@
+using Deploy.Build;
+
+namespace Deploy.DotNet;
+
+/// <summary>
+/// The service a build compiles: where its source is, which project, which configuration. Shared by
+/// <see cref="IRestore"/>, <see cref="ICompile"/> and <see cref="ITest"/>, which detect the toolchain
+/// (.NET or Go) in <see cref="Project"/>.
+/// </summary>
+public interface IToolchain : IDeployBuild
+{
+    /// <summary>
+    /// The directory holding the service's source: the build's root unless the build overrides it (a build
+    /// that clones the service points it at the clone's workspace).
+    /// </summary>
+    string SourceDirectory => RootDirectory;
+
+    /// <summary>The service inside <see cref="SourceDirectory"/>: a directory, or a solution, project or go.mod file.</summary>
+    [Parameter("The service to build, inside the source: a directory holding a .NET solution or project or a go.mod, or the file itself")]
+    string Project => GetParameter<string>() ?? "samples/hello-service";
+
+    /// <summary>The .NET build configuration (ignored by Go).</summary>
+    [Parameter("Configuration to build the service in (.NET)")]
+    string Configuration => GetParameter<string>() ?? "Release";
+}

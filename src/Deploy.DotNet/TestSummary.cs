@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Deploy.DotNet;
+
+/// <summary>The outcome of a test run: counts, and the failed tests with their messages.</summary>
+/// <param name="Passed">Tests that passed.</param>
+/// <param name="Failed">Tests that failed (errors, timeouts and aborts included).</param>
+/// <param name="Skipped">Tests that did not run (skipped or not executed).</param>
+/// <param name="Failures">The failed tests.</param>
+public sealed record TestSummary(int Passed, int Failed, int Skipped, IReadOnlyList<FailedTest> Failures)
+{
+    /// <summary>No tests at all.</summary>
+    public static TestSummary Empty { get; } = new(0, 0, 0, []);
+
+    /// <summary>All tests counted.</summary>
+    public int Total => Passed + Failed + Skipped;
+
+    /// <summary>The two summaries added up (several test projects or packages).</summary>
+    public TestSummary Add(TestSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Passed + other.Passed, Failed + other.Failed, Skipped + other.Skipped, [.. Failures, .. other.Failures]);
+    }
+
+    /// <summary><c>N passed, N failed, N skipped</c>.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Passed} passed, {Failed} failed, {Skipped} skipped");
+}

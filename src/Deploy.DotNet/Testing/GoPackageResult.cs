@@ -1,0 +1,4 @@
+namespace Deploy.DotNet.Testing;
+
+/// <summary>One package's outcome.</summary>
+internal sealed record GoPackageResult(string Name, bool Passed);

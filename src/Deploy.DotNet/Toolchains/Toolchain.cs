@@ -1,0 +1,58 @@
+using System.Runtime.ExceptionServices;
+using Deploy.Build;
+
+namespace Deploy.DotNet.Toolchains;
+
+/// <summary>How one kind of service (.NET, Go) is restored, compiled, published and tested.</summary>
+internal abstract class Toolchain
+{
+    /// <summary>What was found, for the log: ".NET solution samples/hello-service/HelloService.slnx".</summary>
+    public abstract string Description { get; }
+
+    public abstract Task RestoreAsync(IRestore build, CancellationToken cancellationToken);
+
+    /// <summary>Builds and publishes; null when the service has nothing to publish.</summary>
+    public abstract Task<PublishedService?> CompileAsync(ICompile build, CancellationToken cancellationToken);
+
+    /// <summary>Runs the tests into <paramref name="resultsDirectory"/>. A non-zero exit throws <see cref="ProcessFailedException"/>.</summary>
+    protected abstract Task RunTestsAsync(ITest build, string resultsDirectory, CancellationToken cancellationToken);
+
+    /// <summary>Reads what <see cref="RunTestsAsync"/> wrote.</summary>
+    protected abstract TestSummary ReadTestResults(ITest build, string resultsDirectory);
+
+    /// <summary>Runs the tests, records and logs the counts, and fails with the failed tests' names and messages.</summary>
+    public async Task TestAsync(ITest build, CancellationToken cancellationToken)
+    {
+        var results = build.TestResultsDirectory;
+        Directories.Empty(results);
+
+        ProcessFailedException? failure = null;
+        try
+        {
+            await RunTestsAsync(build, results, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProcessFailedException exception)
+        {
+            failure = exception;
+        }
+
+        var summary = ReadTestResults(build, results);
+        ToolchainState.Of(build).TestResults = summary;
+        build.Log.Information("Tests: {Summary}", summary.ToString());
+        if (summary.Failed > 0)
+        {
+            throw new TestsFailedException(summary, failure);
+        }
+
+        if (failure is not null)
+        {
+            // The runner failed without a failed test to show (a crash, a build error): its last lines say why.
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        if (summary.Total == 0)
+        {
+            build.Log.Warning("No tests were found in {Toolchain}", Description);
+        }
+    }
+}
