@@ -1,30 +1,17 @@
 using Deploy.Build;
+using Deploy.DotNet;
+using Deploy.Prometheus;
 
 /// <summary>
-/// This repository's build. The stock pipeline (Clone … Rollout) joins it as its components land; until
-/// then it holds the targets that check Deploy itself.
+/// The stock pipeline, composed from build components. With no arguments it restores, compiles (and
+/// publishes) and tests the sample service in samples/hello-service; each later stage joins as its
+/// component lands. Stage timings go to a Pushgateway when --pushgateway-url is given.
 /// </summary>
-sealed class Build : DeployBuild
+sealed class Build : DeployBuild, IDotNet, IPushgatewayMetrics
 {
-    public static int Main() => Execute<Build>(x => x.Verify);
-
-    [Parameter("Configuration to compile Deploy in")]
-    readonly string Configuration = "Release";
-
-    Target CompileEngine => _ => _
-        .Description("Compile the engine and its tests")
-        .Executes(ct => this.RunProcessAsync("dotnet", ["build", "tests/Deploy.Build.Tests", "-c", Configuration, "-nologo", "-v", "quiet"], cancellationToken: ct));
-
-    Target UnitTests => _ => _
-        .Description("Run the engine's tests")
-        .DependsOn(CompileEngine)
-        .Executes(ct => this.RunProcessAsync("dotnet", ["test", "tests/Deploy.Build.Tests", "-c", Configuration, "--no-build", "-nologo"], cancellationToken: ct));
+    public static int Main() => Execute<Build>(x => ((ITest)x).Test);
 
     Target FormatCheck => _ => _
-        .Description("Check the code's formatting (dotnet format)")
+        .Description("Check Deploy's own formatting (dotnet format --verify-no-changes)")
         .Executes(ct => this.RunProcessAsync("dotnet", ["format", "Deploy.sln", "--verify-no-changes", "--verbosity", "quiet"], cancellationToken: ct));
-
-    Target Verify => _ => _
-        .Description("Everything a change must pass")
-        .DependsOn(UnitTests, FormatCheck);
 }

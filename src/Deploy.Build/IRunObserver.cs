@@ -20,8 +20,9 @@ public interface IRunObserver
     void TargetFinished(TargetFinishedEvent target) { }
 
     /// <summary>
-    /// The run ended (succeeded, failed or cancelled). Awaited before the summary is printed; bound your
-    /// own time. <paramref name="cancellationToken"/> fires on a second Ctrl+C.
+    /// The run ended (succeeded, failed or cancelled). Awaited before the summary is printed, so bound your
+    /// own time (a second Ctrl+C ends the process at once). <paramref name="cancellationToken"/> is for
+    /// hosts that stop the run from outside.
     /// </summary>
     Task RunFinishedAsync(RunFinishedEvent run, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -174,5 +174,5 @@ internal static partial class BuildRunner
         parameters.FirstOrDefault(p => p.MemberName == text.Trim())?.HowToSet;
 
     private static StreamWriter OpenLogFile(string temporary) =>
-        new(new FileStream(Path.Combine(temporary, "build.log"), FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = false };
+        new(new FileStream(Path.Combine(temporary, "build.log"), FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
 }

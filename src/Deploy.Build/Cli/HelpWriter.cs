@@ -84,6 +84,7 @@ internal static class HelpWriter
     private static string Show(object value) => value switch
     {
         TimeSpan span => Duration(span),
+        bool flag => flag ? "true" : "false",
         Enum e => e.ToString().ToLowerInvariant(),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };

@@ -6,7 +6,7 @@ namespace Deploy.Build.Cli;
 
 /// <summary>
 /// The table printed at the end of a run: target, status, duration, start offset from the run's start, and
-/// a note (skip reason, error); then the wall time, the sum of target durations, and the result.
+/// a note (error, skip reason, or the target's outputs); then the wall time, the sum of target durations, and the result.
 /// </summary>
 internal static class SummaryWriter
 {
@@ -19,11 +19,12 @@ internal static class SummaryWriter
             Status: t.Status.ToString(),
             Duration: t.StartedAt is null ? "" : Formatting.Duration(t.Duration),
             Start: t.StartedAt is { } started ? "+" + Formatting.Duration(started - run.StartedAt) : "",
-            Note: Shorten(t.Error ?? t.Reason ?? ""))).ToList();
+            Note: Shorten(t.Error ?? t.Reason ?? string.Join("; ", t.Outputs.Select(o => $"{o.Key}: {o.Value}"))))).ToList();
 
         var nameWidth = Math.Max("Target".Length, rows.Select(r => r.Name.Length).DefaultIfEmpty(0).Max());
         var header = $"{"Target".PadRight(nameWidth)}  {"Status",-10}  {"Duration",8}  {"Start",9}  Note";
-        var rule = new string('─', Math.Max(header.Length, Math.Min(nameWidth + 36 + rows.Select(r => r.Note.Length).DefaultIfEmpty(0).Max(), nameWidth + 36 + NoteWidth)));
+        var noteColumn = nameWidth + 35; // name, status, duration and start, each followed by two spaces
+        var rule = new string('─', Math.Max(header.Length, noteColumn + rows.Select(r => r.Note.Length).DefaultIfEmpty(0).Max()));
 
         var text = new StringBuilder();
         text.Append('\n').Append(rule).Append('\n').Append(header).Append('\n').Append(rule).Append('\n');
@@ -35,8 +36,10 @@ internal static class SummaryWriter
         text.Append(rule).Append('\n');
         var sum = TimeSpan.FromTicks(targets.Sum(t => t.Duration.Ticks));
         var speedup = run.WallTime > TimeSpan.Zero ? sum / run.WallTime : 0;
-        text.Append(string.Create(CultureInfo.InvariantCulture,
-            $"Wall time {Formatting.Duration(run.WallTime)}, sum of target durations {Formatting.Duration(sum)} ({speedup:0.0}x from running in parallel)\n"));
+        text.Append(string.Create(CultureInfo.InvariantCulture, $"Wall time {Formatting.Duration(run.WallTime)}, sum of target durations {Formatting.Duration(sum)}"));
+
+        // Only a real gain is worth a word: "0.7x from running in parallel" (one target, or --parallel 1) reads as a loss.
+        text.Append(speedup >= 1.1 ? string.Create(CultureInfo.InvariantCulture, $" ({speedup:0.0}x from running in parallel)\n") : "\n");
         foreach (var note in notes)
         {
             text.Append(note).Append('\n');
@@ -51,9 +54,10 @@ internal static class SummaryWriter
         return text.ToString();
     }
 
+    /// <summary>One line of at most <see cref="NoteWidth"/> characters: a multi-line message's lines joined, without their indentation.</summary>
     private static string Shorten(string note)
     {
-        var line = note.ReplaceLineEndings(" ");
+        var line = string.Join(' ', note.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         return line.Length <= NoteWidth ? line : line[..(NoteWidth - 1)] + "…";
     }
 }

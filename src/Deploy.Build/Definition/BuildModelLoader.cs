@@ -9,8 +9,9 @@ namespace Deploy.Build.Definition;
 /// </summary>
 internal static class BuildModelLoader
 {
-    private const BindingFlags DeclaredInstance =
-        BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+    // Static too: a target whose body uses no build state is one analyzers (CA1822) ask to make static.
+    private const BindingFlags Declared =
+        BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
     public static BuildModel Load(object build)
     {
@@ -168,7 +169,7 @@ internal static class BuildModelLoader
             found.Add((property.Name, property));
         }
 
-        foreach (var component in buildType.GetInterfaces())
+        foreach (var component in Components(buildType))
         {
             foreach (var property in component.GetProperties().OrderBy(p => p.MetadataToken))
             {
@@ -184,7 +185,7 @@ internal static class BuildModelLoader
 
         foreach (var type in hierarchy)
         {
-            foreach (var property in type.GetProperties(DeclaredInstance).OrderBy(p => p.MetadataToken))
+            foreach (var property in type.GetProperties(Declared).OrderBy(p => p.MetadataToken))
             {
                 Add(property);
             }
@@ -192,6 +193,14 @@ internal static class BuildModelLoader
 
         return found;
     }
+
+    /// <summary>
+    /// The interfaces a build implements, each after the ones it extends (IRestore before ICompile before
+    /// ITest), so component targets and parameters list in the order a reader expects.
+    /// </summary>
+    internal static IEnumerable<Type> Components(Type buildType) =>
+        buildType.GetInterfaces().Select((type, index) => (type, index))
+            .OrderBy(c => c.type.GetInterfaces().Length).ThenBy(c => c.index).Select(c => c.type);
 
     private static void AddUnique(List<int> list, IEnumerable<int> items)
     {

@@ -36,12 +36,14 @@ internal sealed partial class Executor
                 await action(cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var (name, value) in target.Spec.Outputs)
+            // All outputs or none: a Produces that throws fails the target without leaving half of them behind.
+            var outputs = target.Spec.Outputs
+                .Select(o => (o.Name, Value: o.Value()))
+                .Where(o => o.Value is not null)
+                .ToList();
+            foreach (var (name, value) in outputs)
             {
-                if (value() is { } produced)
-                {
-                    outcome.Outputs[name] = _services.Masker.Apply(Convert.ToString(produced, System.Globalization.CultureInfo.InvariantCulture)) ?? "";
-                }
+                outcome.Outputs[name] = _services.Masker.Apply(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)) ?? "";
             }
 
             outcome.Status = TargetStatus.Succeeded;

@@ -45,6 +45,13 @@ internal sealed partial class Executor
             _ready.Enqueue(target, target.Order);
         }
 
+        // Ctrl+C before the first target starts (while parameters resolve or the plan is made): the registration
+        // below fires at once, but only after the first targets would have started, assured ones aborted with them.
+        if (cancellationToken.IsCancellationRequested)
+        {
+            Cancel();
+        }
+
         await using (cancellationToken.Register(() => _messages.Writer.TryWrite(Message.Cancel)))
         {
             while (_finished < _outcomes.Length)

@@ -20,15 +20,18 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
     private int _targetWidth = 8;
     private bool _disposed;
 
-    /// <summary>Aligns the target column to the longest planned target name.</summary>
-    public void SetTargetWidth(int width) => _targetWidth = Math.Clamp(width, 4, 40);
+    /// <summary>The name on lines the engine logs outside any target.</summary>
+    public const string EngineName = "deploy";
+
+    /// <summary>Aligns the target column to the longest planned target name (or the engine's, when longer).</summary>
+    public void SetTargetWidth(int width) => _targetWidth = Math.Clamp(width, EngineName.Length, 40);
 
     public void Emit(LogEvent logEvent)
     {
         var target = logEvent.Properties.TryGetValue(TargetScope.PropertyName, out var value) && value is ScalarValue { Value: string name }
             ? name
-            : "deploy";
-        var message = masker.Apply(Render(logEvent));
+            : EngineName;
+        var message = Render(logEvent);
         var exception = logEvent.Exception is null ? null : masker.Apply(logEvent.Exception.ToString());
         var level = Level(logEvent.Level);
         var toConsole = logEvent.Level >= MinimumFor(verbosity);
@@ -99,12 +102,32 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
         return builder.ToString();
     }
 
-    private static string Render(LogEvent logEvent)
+    /// <summary>
+    /// The message with secrets masked in the property values first: Serilog quotes and escapes strings inside
+    /// collections and objects (<c>pa"ss</c> becomes <c>"pa\"ss"</c>), which masking the rendered text would miss.
+    /// </summary>
+    private string Render(LogEvent logEvent)
     {
+        if (masker.HasSecrets)
+        {
+            logEvent = new LogEvent(logEvent.Timestamp, logEvent.Level, null, logEvent.MessageTemplate,
+                logEvent.Properties.Select(p => new LogEventProperty(p.Key, Mask(p.Value))));
+        }
+
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         MessageFormatter.Format(logEvent, text);
-        return text.ToString();
+        return masker.Apply(text.ToString());
     }
+
+    private LogEventPropertyValue Mask(LogEventPropertyValue value) => value switch
+    {
+        ScalarValue { Value: string text } => new ScalarValue(masker.Apply(text)),
+        SequenceValue sequence => new SequenceValue(sequence.Elements.Select(Mask)),
+        StructureValue structure => new StructureValue(structure.Properties.Select(p => new LogEventProperty(p.Name, Mask(p.Value))), structure.TypeTag),
+        DictionaryValue dictionary => new DictionaryValue(dictionary.Elements.Select(e =>
+            new KeyValuePair<ScalarValue, LogEventPropertyValue>((ScalarValue)Mask(e.Key), Mask(e.Value)))),
+        _ => value,
+    };
 
     private static IEnumerable<string> Lines(string text) => text.TrimEnd('\r', '\n').Split('\n').Select(l => l.TrimEnd('\r'));
 

@@ -1,7 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Deploy.Build.Logging;
 
-/// <summary>Replaces secret values with <c>***</c> in any text that leaves the process.</summary>
-internal sealed class SecretMasker
+/// <summary>
+/// Replaces secret values with <c>***</c> in any text that leaves the process, and the credentials of any
+/// URL written with them (<c>https://user:token@host</c> → <c>https://***@host</c>), secret or not.
+/// </summary>
+internal sealed partial class SecretMasker
 {
     public const string Mask = "***";
     private readonly Lock _lock = new();
@@ -36,6 +41,10 @@ internal sealed class SecretMasker
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
         }
 
-        return text;
+        return text.Contains('@', StringComparison.Ordinal) ? UrlCredentials().Replace(text, "$1" + Mask + "@") : text;
     }
+
+    // scheme://userinfo@ — userinfo cannot hold '/', '@' or whitespace (RFC 3986 §3.2.1).
+    [GeneratedRegex(@"\b([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s]+@")]
+    private static partial Regex UrlCredentials();
 }

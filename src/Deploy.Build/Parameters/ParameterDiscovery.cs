@@ -11,7 +11,7 @@ internal static class ParameterDiscovery
     public static List<ParameterDescriptor> Find(object build, List<string> problems)
     {
         var members = new List<MemberInfo>();
-        foreach (var component in build.GetType().GetInterfaces())
+        foreach (var component in Definition.BuildModelLoader.Components(build.GetType()))
         {
             members.AddRange(component.GetProperties().OrderBy(p => p.MetadataToken));
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Deploy.Build.Execution;
 
@@ -12,10 +13,14 @@ internal static class RunRecord
 {
     public const string FileName = "run.json";
 
+    // The record is read by people and scripts, never embedded in HTML: a reason reads `Commit == \"x\"` and
+    // non-ASCII text stays as it is, instead of \u0022 and \u2026 escapes.
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Render(RunOutcome run, int parallelism, IReadOnlyList<TargetFinishedEvent> targets)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
             json.WriteNumber("schema", 1);
