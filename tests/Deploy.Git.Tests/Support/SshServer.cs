@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Deploy.Git.Tests.Support;
+
+/// <summary>
+/// OpenSSH's sshd on 127.0.0.1 and a free port, with its own config, host key and authorized key (a key pair
+/// generated here), started in the foreground (-D -e) and stopped on dispose. The test clones over
+/// ssh://USER@127.0.0.1:PORT/path as the user running the tests.
+/// </summary>
+public sealed class SshServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log;
+    private readonly string _directory;
+
+    private SshServer(Process process, StringBuilder log, string directory, int port)
+    {
+        _process = process;
+        _log = log;
+        _directory = directory;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The private key whose public half the server authorizes.</summary>
+    public string ClientKey => Path.Combine(_directory, "client");
+
+    /// <summary>A key the server does not authorize.</summary>
+    public string StrangerKey => Path.Combine(_directory, "stranger");
+
+    /// <summary>A known_hosts file holding the server's host key.</summary>
+    public string KnownHosts => Path.Combine(_directory, "known_hosts");
+
+    public string UrlOf(Upstream upstream) => $"ssh://{Environment.UserName}@127.0.0.1:{Port}{upstream.Bare}";
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static async Task<SshServer> StartAsync()
+    {
+        var sshd = Tools.Require("sshd", "openssh-server");
+        var keygen = Tools.Require("ssh-keygen", "openssh-client");
+        Tools.Require("ssh", "openssh-client");
+        var directory = Scratch.Directory("sshd");
+        foreach (var key in new[] { "host", "client", "stranger" })
+        {
+            Tools.Run(keygen, directory, "-q", "-t", "ed25519", "-N", "", "-C", key, "-f", Path.Combine(directory, key));
+        }
+
+        File.Copy(Path.Combine(directory, "client.pub"), Path.Combine(directory, "authorized_keys"));
+        if (Environment.UserName == "root")
+        {
+            // sshd run as root insists on its privilege separation directory.
+            Directory.CreateDirectory("/run/sshd");
+        }
+
+        var port = FreePort.Next();
+        File.WriteAllText(Path.Combine(directory, "known_hosts"), $"[127.0.0.1]:{port} {File.ReadAllText(Path.Combine(directory, "host.pub")).Trim()}\n");
+        var config = Path.Combine(directory, "sshd_config");
+        File.WriteAllText(config, $"""
+            Port {port}
+            ListenAddress 127.0.0.1
+            HostKey {Path.Combine(directory, "host")}
+            PidFile {Path.Combine(directory, "sshd.pid")}
+            AuthorizedKeysFile {Path.Combine(directory, "authorized_keys")}
+            StrictModes no
+            UsePAM no
+            PubkeyAuthentication yes
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            PermitRootLogin prohibit-password
+            AllowTcpForwarding no
+            X11Forwarding no
+            PrintMotd no
+
+            """);
+        var start = new ProcessStartInfo(sshd)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-D", "-e", "-f", config })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var log = new StringBuilder();
+        var process = Process.Start(start)!;
+        void Append(object? _, DataReceivedEventArgs e)
+        {
+            lock (log)
+            {
+                log.AppendLine(e.Data);
+            }
+        }
+
+        process.OutputDataReceived += Append;
+        process.ErrorDataReceived += Append;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new SshServer(process, log, directory, port);
+        try
+        {
+            await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(20), () => server.Log, () => process.HasExited);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        Scratch.Delete(_directory);
+    }
+}
