@@ -11,6 +11,8 @@ namespace Deploy.Build;
 /// </summary>
 public abstract class DeployBuild : IDeployBuild
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _states = new();
+
     internal BuildContext Context { get; set; } = BuildContext.Unconfigured;
 
     /// <inheritdoc />
@@ -25,6 +27,10 @@ public abstract class DeployBuild : IDeployBuild
     /// <inheritdoc />
     public T? GetParameter<T>([CallerMemberName] string member = "") =>
         Context.Values.TryGetValue(member, out var value) && value is T typed ? typed : default;
+
+    /// <inheritdoc />
+    public T GetState<T>()
+        where T : class, new() => (T)_states.GetOrAdd(typeof(T), static _ => new T());
 
     /// <summary>
     /// Runs the build with the process's arguments and returns the exit code (0 succeeded, 1 a target

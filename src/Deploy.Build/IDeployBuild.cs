@@ -33,4 +33,12 @@ public interface IDeployBuild
     /// given. Call it from the parameter's property: <c>[Parameter] int Depth =&gt; GetParameter&lt;int?&gt;() ?? 1;</c>
     /// </summary>
     T? GetParameter<T>([CallerMemberName] string member = "");
+
+    /// <summary>
+    /// The build's one instance of <typeparamref name="T"/>, created on first use: where a component keeps
+    /// the typed results its targets hand on to later ones (interfaces cannot hold fields). It belongs to
+    /// this build object, so two builds never share it.
+    /// </summary>
+    T GetState<T>()
+        where T : class, new();
 }

@@ -44,5 +44,8 @@ public sealed class ComponentTests
         public ILogger Log => Serilog.Core.Logger.None;
 
         public T? GetParameter<T>([CallerMemberName] string member = "") => values.TryGetValue(member, out var value) ? (T)value : default;
+
+        public T GetState<T>()
+            where T : class, new() => throw new NotSupportedException("The metrics component keeps no state on the build.");
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Deploy.Build;
 
 namespace Deploy.DotNet.Toolchains;
@@ -9,11 +8,9 @@ namespace Deploy.DotNet.Toolchains;
 /// </summary>
 internal sealed class ToolchainState
 {
-    private static readonly ConditionalWeakTable<IDeployBuild, ToolchainState> States = [];
-
     public PublishedService? Published { get; set; }
 
     public TestSummary? TestResults { get; set; }
 
-    public static ToolchainState Of(IDeployBuild build) => States.GetValue(build, _ => new ToolchainState());
+    public static ToolchainState Of(IDeployBuild build) => build.GetState<ToolchainState>();
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Deploy.Build;
 
 namespace Deploy.Git.Clone;
@@ -9,9 +8,7 @@ namespace Deploy.Git.Clone;
 /// </summary>
 internal sealed class GitState
 {
-    private static readonly ConditionalWeakTable<IDeployBuild, GitState> States = [];
-
     public GitCheckout? Checkout { get; set; }
 
-    public static GitState For(IDeployBuild build) => States.GetValue(build, _ => new GitState());
+    public static GitState For(IDeployBuild build) => build.GetState<GitState>();
 }
