@@ -13,6 +13,12 @@ internal sealed record BuildHost(
     int ProcessorCount,
     CancellationToken Cancellation)
 {
+    /// <summary>
+    /// Where to look for the root when the current directory is outside it: the compiled build's own
+    /// directory (build/bin), so `/repo/build.sh` works from anywhere.
+    /// </summary>
+    public string? ApplicationDirectory { get; init; }
+
     public static BuildHost FromProcess(CancellationToken cancellation) => new(
         Console.Out,
         Console.Error,
@@ -21,5 +27,8 @@ internal sealed record BuildHost(
         Directory.GetCurrentDirectory(),
         TimeProvider.System,
         System.Environment.ProcessorCount,
-        cancellation);
+        cancellation)
+    {
+        ApplicationDirectory = AppContext.BaseDirectory,
+    };
 }

@@ -132,11 +132,14 @@ internal static partial class BuildRunner
             return null;
         }
 
-        for (var directory = new DirectoryInfo(host.CurrentDirectory); directory is not null; directory = directory.Parent)
+        foreach (var start in new[] { host.CurrentDirectory, host.ApplicationDirectory })
         {
-            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+            for (var directory = start is null ? null : new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                return directory.FullName;
+                if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+                {
+                    return directory.FullName;
+                }
             }
         }
 
