@@ -8,7 +8,4 @@ internal sealed class ExecutionPlan(IReadOnlyList<PlannedTarget> targets)
     /// <summary>Targets grouped by the wave in which they may run together.</summary>
     public IReadOnlyList<IReadOnlyList<PlannedTarget>> Waves =>
         Targets.GroupBy(t => t.Wave).OrderBy(g => g.Key).Select(g => (IReadOnlyList<PlannedTarget>)g.ToList()).ToList();
-
-    /// <summary>The most targets that may run at once in one wave.</summary>
-    public int Width => Targets.Count == 0 ? 0 : Targets.GroupBy(t => t.Wave).Max(g => g.Count());
 }
