@@ -1,5 +1,6 @@
 using Deploy.Build.Definition;
 using Deploy.Build.Execution;
+using Deploy.Build.Hosts;
 using Deploy.Build.Logging;
 using Deploy.Build.Parameters;
 using Deploy.Build.Planning;
@@ -47,7 +48,8 @@ internal static partial class BuildRunner
         Directory.CreateDirectory(temporary);
         var scope = new TargetScope();
         var logFile = line.Plan ? null : OpenLogFile(temporary);
-        using var sink = new LineSink(host.Out, logFile, masker, line.Verbosity);
+        var onGitHub = GitHubActionsLog.IsActive(host.Environment);
+        using var sink = new LineSink(host.Out, logFile, masker, line.Verbosity, onGitHub ? new GitHubActionsLog() : null);
         using var logger = new LoggerConfiguration().MinimumLevel.Verbose().Enrich.With(scope).WriteTo.Sink(sink).CreateLogger();
         build.Context = new BuildContext(root, logger, values);
 
@@ -76,7 +78,8 @@ internal static partial class BuildRunner
         }
 
         sink.SetTargetWidth(plan.Targets.Max(t => t.Name.Length));
-        var services = new RunServices(logger, scope, host.Time, masker, model.Observers);
+        var github = onGitHub ? new GitHubActionsHost(sink, host.Environment, masker) : null;
+        var services = new RunServices(logger, scope, host.Time, masker, github is null ? model.Observers : [.. model.Observers, github]);
         var executor = new Executor(plan, new ExecutorOptions(parallelism, line.KeepGoing), services);
         var outcome = await executor.RunAsync(host.Cancellation).ConfigureAwait(false);
         var targets = outcome.Targets.Select(executor.ToEvent).ToList();
@@ -94,7 +97,13 @@ internal static partial class BuildRunner
             }
         }
 
-        sink.WriteSummary(SummaryWriter.Render(outcome, targets, finished.SummaryNotes));
+        var criticalPath = CriticalPath.Find(targets, CriticalPath.Prerequisites(plan));
+        sink.WriteSummary(SummaryWriter.Render(outcome, targets, finished.SummaryNotes, criticalPath));
+        if (github is not null)
+        {
+            await github.WriteFilesAsync(outcome, targets, criticalPath, logger).ConfigureAwait(false);
+        }
+
         await RunRecord.WriteAsync(temporary, RunRecord.Render(outcome, parallelism, targets)).ConfigureAwait(false);
         var succeeded = targets.Where(t => t.Status == TargetStatus.Succeeded || t.Reason == Planner.ContinueReason).Select(t => t.Name);
         ContinueState.Save(temporary, fingerprint, succeeded);

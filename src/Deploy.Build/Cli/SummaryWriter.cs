@@ -6,20 +6,24 @@ namespace Deploy.Build.Cli;
 
 /// <summary>
 /// The table printed at the end of a run: target, status, duration, start offset from the run's start, and
-/// a note (error, skip reason, or the target's outputs); then the wall time, the sum of target durations, and the result.
+/// a note (error, skip reason, or the target's outputs); then the critical path, the wall time, the sum of target durations, and the result.
 /// </summary>
 internal static class SummaryWriter
 {
     private const int NoteWidth = 72;
 
-    public static string Render(RunOutcome run, IReadOnlyList<TargetFinishedEvent> targets, IReadOnlyList<string> notes)
+    /// <param name="run">The finished run.</param>
+    /// <param name="targets">Every planned target, in plan order.</param>
+    /// <param name="notes">Observers' lines under the table.</param>
+    /// <param name="criticalPath">The targets that bounded the wall time (<see cref="CriticalPath"/>); none: no line.</param>
+    public static string Render(RunOutcome run, IReadOnlyList<TargetFinishedEvent> targets, IReadOnlyList<string> notes, IReadOnlyList<TargetFinishedEvent>? criticalPath = null)
     {
         var rows = targets.Select(t => (
             t.Name,
             Status: t.Status.ToString(),
             Duration: t.StartedAt is null ? "" : Formatting.Duration(t.Duration),
-            Start: t.StartedAt is { } started ? "+" + Formatting.Duration(started - run.StartedAt) : "",
-            Note: Shorten(t.Error ?? t.Reason ?? string.Join("; ", t.Outputs.Select(o => $"{o.Key}: {o.Value}"))))).ToList();
+            Start: Start(run, t),
+            Note: Note(t))).ToList();
 
         var nameWidth = Math.Max("Target".Length, rows.Select(r => r.Name.Length).DefaultIfEmpty(0).Max());
         var header = $"{"Target".PadRight(nameWidth)}  {"Status",-10}  {"Duration",8}  {"Start",9}  Note";
@@ -34,6 +38,11 @@ internal static class SummaryWriter
         }
 
         text.Append(rule).Append('\n');
+        if (criticalPath is { Count: > 0 })
+        {
+            text.Append(CriticalPathLine(criticalPath)).Append('\n');
+        }
+
         var sum = TimeSpan.FromTicks(targets.Sum(t => t.Duration.Ticks));
         var speedup = run.WallTime > TimeSpan.Zero ? sum / run.WallTime : 0;
         text.Append(string.Create(CultureInfo.InvariantCulture, $"Wall time {Formatting.Duration(run.WallTime)}, sum of target durations {Formatting.Duration(sum)}"));
@@ -53,6 +62,18 @@ internal static class SummaryWriter
         }).Append('\n');
         return text.ToString();
     }
+
+    /// <summary><c>Critical path: Clone -> Restore -> Compile -> Test (0:41.10)</c>: the path's targets and the sum of their durations.</summary>
+    public static string CriticalPathLine(IReadOnlyList<TargetFinishedEvent> path) =>
+        $"Critical path: {string.Join(" -> ", path.Select(t => t.Name))} ({Formatting.Duration(TimeSpan.FromTicks(path.Sum(t => t.Duration.Ticks)))})";
+
+    /// <summary>The start column: the offset from the run's start, empty for a target that never ran.</summary>
+    public static string Start(RunOutcome run, TargetFinishedEvent target) =>
+        target.StartedAt is { } started ? "+" + Formatting.Duration(started - run.StartedAt) : "";
+
+    /// <summary>The note column: the error, the reason it did not run, or its outputs; one short line.</summary>
+    public static string Note(TargetFinishedEvent target) =>
+        Shorten(target.Error ?? target.Reason ?? string.Join("; ", target.Outputs.Select(o => $"{o.Key}: {o.Value}")));
 
     /// <summary>One line of at most <see cref="NoteWidth"/> characters: a multi-line message's lines joined, without their indentation.</summary>
     private static string Shorten(string note)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Deploy.Build.Hosts;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Display;
@@ -9,9 +10,10 @@ namespace Deploy.Build.Logging;
 /// <summary>
 /// Writes each event as whole lines, every line prefixed with the target it came from, to the console (at
 /// the chosen verbosity) and to the log file (everything). One lock around both writes: a line is never
-/// torn by another target's line. Secrets are masked before anything is written.
+/// torn by another target's line. Secrets are masked before anything is written. Under GitHub Actions
+/// (<paramref name="github"/>), a target's console lines are held and written as one group when it ends.
 /// </summary>
-internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMasker masker, Verbosity verbosity) : ILogEventSink, IDisposable
+internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMasker masker, Verbosity verbosity, GitHubActionsLog? github = null) : ILogEventSink, IDisposable
 {
     // ":l" renders string values as they are: `Push succeeded`, not `"Push" succeeded` (Serilog quotes by default).
     private static readonly MessageTemplateTextFormatter MessageFormatter = new("{Message:l}", CultureInfo.InvariantCulture);
@@ -42,13 +44,29 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
         {
             if (consoleText is not null)
             {
-                console.Write(consoleText);
-                console.Flush();
+                WriteConsole(github is null ? consoleText : github.Line(target, consoleText));
+            }
+
+            if (github is not null && logEvent.Level == LogEventLevel.Warning)
+            {
+                WriteConsole(github.Warning(target, message));
             }
 
             if (!_disposed)
             {
                 file?.Write(fileText);
+            }
+        }
+    }
+
+    /// <summary>A target ended: under GitHub Actions, writes its group, its warnings and its failure (already masked).</summary>
+    public void EndTarget(string target, string? error)
+    {
+        if (github is not null)
+        {
+            lock (_lock)
+            {
+                WriteConsole(github.End(target, masker.Apply(error)));
             }
         }
     }
@@ -60,6 +78,7 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
         var shown = verbosity > Verbosity.Quiet ? text : text.TrimEnd('\n').Split('\n')[^1] + "\n";
         lock (_lock)
         {
+            WriteConsole(github?.EndAll());
             console.Write(shown);
             console.Flush();
 
@@ -77,6 +96,15 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
                 _disposed = true;
                 file?.Dispose();
             }
+        }
+    }
+
+    private void WriteConsole(string? text)
+    {
+        if (!string.IsNullOrEmpty(text))
+        {
+            console.Write(text);
+            console.Flush();
         }
     }
 

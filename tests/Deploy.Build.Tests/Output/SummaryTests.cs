@@ -32,10 +32,27 @@ public sealed class SummaryTests
         Ran("Release", TargetStatus.Collective, 80070, 0),
     ];
 
+    /// <summary>The stock pipeline's prerequisites; Notify is triggered by Rollout, Release groups Notify.</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> Prerequisites = new()
+    {
+        ["Clone"] = [],
+        ["Lint"] = [],
+        ["Restore"] = ["Clone"],
+        ["Compile"] = ["Restore"],
+        ["Test"] = ["Compile"],
+        ["Image"] = ["Compile"],
+        ["Push"] = ["Image"],
+        ["Rollout"] = ["Test", "Push"],
+        ["Notify"] = ["Rollout"],
+        ["Release"] = ["Notify"],
+    };
+
     [Fact]
     public void The_summary_of_a_failed_run_reads_as_approved()
     {
-        var text = SummaryWriter.Render(Run(RunResult.Failed, 80100), FailedPipeline, ["Metrics pushed to http://127.0.0.1:9091/metrics/job/deploy"]);
+        var path = CriticalPath.Find(FailedPipeline, Prerequisites);
+
+        var text = SummaryWriter.Render(Run(RunResult.Failed, 80100), FailedPipeline, ["Metrics pushed to http://127.0.0.1:9091/metrics/job/deploy"], path);
 
         Approval.Verify(text, "Summary");
     }

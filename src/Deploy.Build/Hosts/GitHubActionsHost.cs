@@ -1,0 +1,50 @@
+using Deploy.Build.Execution;
+using Deploy.Build.Logging;
+using Serilog;
+
+namespace Deploy.Build.Hosts;
+
+/// <summary>
+/// The GitHub Actions host: closes each target's log group when it ends, and at the end of the run appends the
+/// summary and a Gantt chart to <c>GITHUB_STEP_SUMMARY</c> and the targets' outputs to <c>GITHUB_OUTPUT</c>,
+/// masked. A file that cannot be written is a warning, never a failed build.
+/// </summary>
+internal sealed class GitHubActionsHost(LineSink sink, IReadOnlyDictionary<string, string> environment, SecretMasker masker) : IRunObserver
+{
+    public void TargetFinished(TargetFinishedEvent target)
+    {
+        if (target.StartedAt is not null)
+        {
+            sink.EndTarget(target.Name, target.Status == TargetStatus.Failed ? target.Error : null);
+        }
+    }
+
+    public async Task WriteFilesAsync(RunOutcome run, IReadOnlyList<TargetFinishedEvent> targets, IReadOnlyList<TargetFinishedEvent> criticalPath, ILogger log, CancellationToken cancellationToken = default)
+    {
+        await AppendAsync("GITHUB_STEP_SUMMARY", GitHubActionsStepSummary.Render(run, targets, criticalPath), log, cancellationToken).ConfigureAwait(false);
+
+        // A later target's value wins, as in RunFinishedEvent.Outputs.
+        var outputs = targets.SelectMany(t => t.Outputs).GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        if (outputs.Count > 0)
+        {
+            await AppendAsync("GITHUB_OUTPUT", GitHubActionsOutputs.Render(outputs), log, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AppendAsync(string variable, string text, ILogger log, CancellationToken cancellationToken)
+    {
+        if (!environment.TryGetValue(variable, out var path) || string.IsNullOrEmpty(path))
+        {
+            return;
+        }
+
+        try
+        {
+            await File.AppendAllTextAsync(path, masker.Apply(text), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            log.Warning("Could not append to {Variable} ({Path}): {Message}", variable, path, exception.Message);
+        }
+    }
+}
