@@ -28,7 +28,7 @@ public sealed class UrlCredentialTests
     [Fact]
     public async Task A_url_parameter_with_credentials_never_reaches_the_log_or_an_error_unmasked()
     {
-        using var driver = new Support.BuildDriver();
+        using var driver = new BuildDriver();
 
         var run = await driver.RunAsync(new PrintsUrl(), ["Show", "--gateway", "http://ada:hunter2@127.0.0.1:9091/"]);
         var invalid = await driver.RunAsync(new PrintsUrl(), ["Show", "--gateway", "http://ada:hunter2@"]);

@@ -1,0 +1,55 @@
+using Deploy.Build;
+using Deploy.Build.Cli;
+
+namespace Deploy.Testing;
+
+/// <summary>
+/// Runs a build in-process against a scratch root (a temp directory holding .nuke/, deleted on dispose),
+/// with its own environment, clock and processor count, capturing what it prints.
+/// </summary>
+public sealed class BuildDriver : IDisposable
+{
+    public BuildDriver()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "deploy-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
+    }
+
+    public string Root { get; }
+
+    public string Temp => Path.Combine(Root, ".nuke", "temp");
+
+    /// <summary>The run's environment variables (the process's own are not seen).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    public int ProcessorCount { get; set; } = 4;
+
+    /// <summary>The real clock unless a test sets a fake one.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    public void WriteParameters(string json, string? profile = null) =>
+        File.WriteAllText(Path.Combine(Root, ".nuke", profile is null ? "parameters.json" : $"parameters.{profile}.json"), json);
+
+    public Task<BuildResult> RunAsync(DeployBuild build, string[] args, CancellationToken cancellation) =>
+        RunAsync(build, args, defaults: null, cancellation);
+
+    public async Task<BuildResult> RunAsync(DeployBuild build, string[] args, string[]? defaults = null, CancellationToken cancellation = default)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var host = new BuildHost(TextWriter.Synchronized(output), TextWriter.Synchronized(error), Environment, Root, Time, ProcessorCount, cancellation);
+        var exitCode = await BuildRunner.RunAsync(build, args, defaults ?? [], host).ConfigureAwait(false);
+        return new BuildResult(exitCode, output.ToString(), error.ToString(), Temp);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
