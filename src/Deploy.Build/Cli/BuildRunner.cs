@@ -5,6 +5,7 @@ using Deploy.Build.Logging;
 using Deploy.Build.Parameters;
 using Deploy.Build.Planning;
 using Deploy.Build.Records;
+using Deploy.Build.Reports;
 using Serilog;
 
 namespace Deploy.Build.Cli;
@@ -32,6 +33,11 @@ internal static partial class BuildRunner
             var help = BuildModelLoader.Load(build);
             await host.Out.WriteAsync(HelpWriter.Render(help, parameters, defaultTargets, host.ProcessorCount)).ConfigureAwait(false);
             return Succeeded;
+        }
+
+        if (line.Report is not null && line.Problems.Count == 0 && (root is not null || line.Root is null))
+        {
+            return await RenderReportAsync(line.Report, root, host).ConfigureAwait(false);
         }
 
         if (root is null)
@@ -74,6 +80,7 @@ internal static partial class BuildRunner
         if (line.Plan)
         {
             await host.Out.WriteAsync(PlanWriter.Render(plan, parallelism)).ConfigureAwait(false);
+            Html.Write(Path.Combine(temporary, PlanPage.FileName), PlanPage.Render(plan, parallelism));
             return Succeeded;
         }
 
@@ -104,7 +111,9 @@ internal static partial class BuildRunner
             await github.WriteFilesAsync(outcome, targets, criticalPath, logger).ConfigureAwait(false);
         }
 
-        await RunRecord.WriteAsync(temporary, RunRecord.Render(outcome, parallelism, targets)).ConfigureAwait(false);
+        var record = RunRecord.Render(outcome, parallelism, targets);
+        await RunRecord.WriteAsync(temporary, record).ConfigureAwait(false);
+        WriteRunPage(record, temporary, logger);
         var succeeded = targets.Where(t => t.Status == TargetStatus.Succeeded || t.Reason == Planner.ContinueReason).Select(t => t.Name);
         ContinueState.Save(temporary, fingerprint, succeeded);
 
@@ -125,6 +134,63 @@ internal static partial class BuildRunner
 
         await host.Error.WriteLineAsync($"Nothing ran ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}).").ConfigureAwait(false);
         return Invalid;
+    }
+
+    /// <summary>run.html from run.json alone, like <c>--report</c> does later; a page that cannot be drawn never fails the run.</summary>
+    private static void WriteRunPage(byte[] record, string temporary, ILogger logger)
+    {
+        try
+        {
+            RunReportFile.Write(record, temporary);
+        }
+        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
+        {
+            logger.Warning("Could not write {Page}: {Message}", RunPage.FileName, exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// <c>--report FILE</c>: draws a saved run.json as run.html in the root's .nuke/temp (beside the file when there is
+    /// no root), and runs nothing. A file that is missing or not a run record: one message, exit 2.
+    /// </summary>
+    private static async Task<int> RenderReportAsync(string file, string? root, BuildHost host)
+    {
+        var path = Path.GetFullPath(file, host.CurrentDirectory);
+        if (!File.Exists(path))
+        {
+            await host.Error.WriteLineAsync($"error: --report '{file}': no such file ({path}). Pass the path of a run.json a run wrote (.nuke/temp/run.json).").ConfigureAwait(false);
+            return Invalid;
+        }
+
+        byte[] content;
+        try
+        {
+            content = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await host.Error.WriteLineAsync($"error: --report '{file}': cannot read it ({exception.Message}). Pass the path of a run.json a run wrote (.nuke/temp/run.json).").ConfigureAwait(false);
+            return Invalid;
+        }
+
+        var directory = root is null ? Path.GetDirectoryName(path)! : Path.Combine(root, ".nuke", "temp");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var written = RunReportFile.Write(content, directory);
+            await host.Out.WriteLineAsync($"Wrote {written}").ConfigureAwait(false);
+            return Succeeded;
+        }
+        catch (FormatException exception)
+        {
+            await host.Error.WriteLineAsync($"error: --report '{file}' is not a run record: {exception.Message}.").ConfigureAwait(false);
+            return Invalid;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await host.Error.WriteLineAsync($"error: --report: cannot write {RunPage.FileName} in '{directory}' ({exception.Message}).").ConfigureAwait(false);
+            return Invalid;
+        }
     }
 
     private static string? FindRoot(string? given, BuildHost host, List<string> problems)

@@ -4,7 +4,7 @@ namespace Deploy.Build.Cli;
 
 /// <summary>
 /// The parsed command line: <c>[TARGET ...] [--skip [TARGET ...]] [--parallel N] [--keep-going] [--plan]
-/// [--help] [--verbosity LEVEL] [--root DIR] [--profile NAME] [--continue] [--&lt;parameter&gt; VALUE ...]</c>.
+/// [--help] [--verbosity LEVEL] [--root DIR] [--profile NAME] [--continue] [--report RUN_JSON] [--&lt;parameter&gt; VALUE ...]</c>.
 /// Option names match case-insensitively, with or without hyphens; <c>--name=value</c> works too.
 /// </summary>
 internal sealed class CommandLine
@@ -20,13 +20,16 @@ internal sealed class CommandLine
     public string? Root { get; private set; }
     public string? Profile { get; private set; }
 
+    /// <summary><c>--report FILE</c>: render this run.json into run.html and run nothing.</summary>
+    public string? Report { get; private set; }
+
     /// <summary>Everything that is not an engine option, in order: resolved against the build's parameters.</summary>
     public List<GivenValue> Parameters { get; } = [];
 
     public List<string> Problems { get; } = [];
 
     /// <summary>The engine's own options (normalized), for "did you mean" suggestions.</summary>
-    public static readonly string[] Options = ["help", "plan", "skip", "parallel", "keep-going", "verbosity", "root", "profile", "continue"];
+    public static readonly string[] Options = ["help", "plan", "skip", "parallel", "keep-going", "verbosity", "root", "profile", "continue", "report"];
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -109,6 +112,9 @@ internal sealed class CommandLine
                 break;
             case "root":
                 Root = Single(token, values, "a directory");
+                break;
+            case "report":
+                Report = Single(token, values, "a run.json file");
                 break;
             case "profile":
                 Profile = Single(token, values, "a profile name");

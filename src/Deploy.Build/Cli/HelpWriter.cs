@@ -35,11 +35,12 @@ internal static class HelpWriter
             ("  --skip [TARGET ...]", "Skip these targets, and dependencies only they need; alone: skip all but the named targets"),
             ("  --parallel N", string.Create(CultureInfo.InvariantCulture, $"At most N targets at once (default: the processor count, {processorCount}); 1 runs in declaration order")),
             ("  --keep-going", "After a failure, let targets that do not depend on it finish"),
-            ("  --plan", "Print the plan, one line per wave of targets that may run together; run nothing"),
+            ("  --plan", "Print the plan, one line per wave of targets that may run together, and draw it in .nuke/temp/execution-plan.html; run nothing"),
             ("  --continue", "Rerun only what did not succeed in the last run with the same arguments"),
             ("  --verbosity LEVEL", "quiet | minimal | normal | verbose (default: normal)"),
             ("  --root DIR", "The build's root (default: the nearest directory upwards holding .nuke/)"),
             ("  --profile NAME", "Also read .nuke/parameters.NAME.json (before .nuke/parameters.json)"),
+            ("  --report RUN_JSON", "Draw a recorded run (a run.json) as .nuke/temp/run.html; run nothing"),
             ("  --help", "Show this text"),
         ]);
         text.Append("\nExit codes: 0 succeeded, 1 a target failed, 2 bad invocation or definition (nothing ran), 130 cancelled.\n");
