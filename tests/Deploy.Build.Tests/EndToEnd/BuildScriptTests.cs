@@ -41,12 +41,8 @@ public sealed class BuildScriptTests(ScratchBuild scratch) : IClassFixture<Scrat
 
         using var run = scratch.Start("Wait", "Cleanup", "--parallel", "1");
         var waiting = Path.Combine(scratch.Temp, "waiting");
-        var deadline = Stopwatch.StartNew();
-        while (!File.Exists(waiting))
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2) && !run.Process.HasExited, "the Wait target never started:\n" + run.Output);
-            await Task.Delay(20);
-        }
+        await Poll.UntilAsync(() => File.Exists(waiting) || run.Process.HasExited, TimeSpan.FromMinutes(2), "the Wait target to start");
+        Assert.True(File.Exists(waiting), "the Wait target never started:\n" + run.Output);
 
         using (var kill = Process.Start("kill", ["-TERM", run.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
