@@ -40,8 +40,8 @@ public sealed class GatewayTests(PushgatewayFixture gateway)
         Assert.Equal(1.5, Observers.Value(samples, MetricNames.StageDuration, ("stage", "Clone")), 6);
         Assert.Equal(4.25, Observers.Value(samples, MetricNames.StageDuration, ("stage", "Image")), 6);
         Assert.Equal(7.5, Observers.Value(samples, MetricNames.PipelineDuration), 6);
-        Assert.Equal(Runs.UnixSeconds(run.FinishedAt), Observers.Value(samples, MetricNames.LastRun), 3);
-        Assert.Equal(Runs.UnixSeconds(run.FinishedAt), Observers.Value(samples, MetricNames.LastSuccess), 3);
+        Assert.Equal(Runs.UnixSeconds(run.FinishedAt), Observers.Value(samples, MetricNames.LastRun), tolerance: 0.001);
+        Assert.Equal(Runs.UnixSeconds(run.FinishedAt), Observers.Value(samples, MetricNames.LastSuccess), tolerance: 0.001);
         Assert.Equal(1, Observers.Value(samples, MetricNames.Info));
         Assert.Equal(0, Observers.Value(samples, "push_failure_time_seconds"));
         Assert.Equal($"Metrics pushed to {gateway.Server.Url.AbsoluteUri}metrics/job/{_job}.", observer.Report?.SummaryNote);
@@ -68,8 +68,8 @@ public sealed class GatewayTests(PushgatewayFixture gateway)
         }
 
         var samples = await gateway.Server.ScrapeJobAsync(_job);
-        Assert.Equal(Runs.UnixSeconds(succeeded.FinishedAt), Observers.Value(samples, MetricNames.LastSuccess), 3);
-        Assert.Equal(Runs.UnixSeconds(failed.FinishedAt), Observers.Value(samples, MetricNames.LastRun), 3);
+        Assert.Equal(Runs.UnixSeconds(succeeded.FinishedAt), Observers.Value(samples, MetricNames.LastSuccess), tolerance: 0.001);
+        Assert.Equal(Runs.UnixSeconds(failed.FinishedAt), Observers.Value(samples, MetricNames.LastRun), tolerance: 0.001);
         Assert.Equal("failed", samples.Single(s => s.Name == MetricNames.PipelineDuration)["result"]);
         Assert.Equal("failed", samples.Single(s => s.Name == MetricNames.StageDuration && s["stage"] == "Test")["result"]);
         Assert.Equal(2.5, Observers.Value(samples, MetricNames.StageDuration, ("stage", "Build")), 6);
