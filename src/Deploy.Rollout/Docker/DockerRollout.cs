@@ -1,0 +1,140 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Serilog;
+
+namespace Deploy.Rollout.Docker;
+
+/// <summary>
+/// Replaces the running version of a service on a Docker engine with a new image, and puts the previous version
+/// back when the new one does not become healthy, exits, or the rollout is cancelled.
+/// </summary>
+/// <remarks>
+/// With host networking two versions cannot listen on the same port at once, so this is stop-then-start: the
+/// previous container is stopped and parked as <c>NAME-previous</c>, the new one is created as <c>NAME</c> and
+/// must prove itself within the timeout; only then is the previous one removed. Any failure removes the new
+/// container, renames the previous one back and starts it again if it was running.
+/// </remarks>
+internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, TimeProvider time)
+{
+    private static readonly TimeSpan RestoreLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>Rolls <paramref name="request"/> out; throws <see cref="RolloutException"/> after restoring on failure.</summary>
+    public async Task<DockerRolloutResult> RunAsync(DockerRolloutRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return await ReplaceAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested && cancelled.CancellationToken != cancellationToken)
+        {
+            // Say who cancelled: the caller's token, not whichever linked token a library threw with.
+            throw new OperationCanceledException(cancelled.Message, cancelled, cancellationToken);
+        }
+    }
+
+    private async Task<DockerRolloutResult> ReplaceAsync(DockerRolloutRequest request, CancellationToken cancellationToken)
+    {
+        await EnsureImageAsync(request.Image, cancellationToken).ConfigureAwait(false);
+        var previous = await ParkPreviousAsync(request, cancellationToken).ConfigureAwait(false);
+
+        string? newId = null;
+        try
+        {
+            newId = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
+            log.Information("Starting {Name} from {Image}", request.ContainerName, request.Image);
+            await docker.Containers.StartContainerAsync(newId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            await new HealthWait(docker, log, time).UntilHealthyAsync(newId, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is RolloutException or OperationCanceledException or DockerApiException or HttpRequestException)
+        {
+            var logs = newId is null ? "" : await TailLogsAsync(newId).ConfigureAwait(false);
+            var restored = await RestoreAsync(request, newId, previous).ConfigureAwait(false);
+            if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException($"The rollout of '{request.Image}' was cancelled; the previous version was {(restored ? "restored" : "NOT restored")}.", failure, cancellationToken);
+            }
+
+            throw new RolloutException(DescribeFailure(request, failure, logs, previous, restored), failure) { PreviousVersionRestored = restored };
+        }
+
+        await docker.Containers.UpdateContainerAsync(
+            newId,
+            new ContainerUpdateParameters { RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.UnlessStopped } },
+            cancellationToken).ConfigureAwait(false);
+        if (previous is not null)
+        {
+            await docker.Containers.RemoveContainerAsync(previous.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var created = await docker.Containers.InspectContainerAsync(newId, cancellationToken).ConfigureAwait(false);
+        log.Information("{Name} is healthy and serving {Image}", request.ContainerName, request.Image);
+        return new DockerRolloutResult(newId, request.Image, created.Image, previous?.Image);
+    }
+
+    private async Task EnsureImageAsync(string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await docker.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (DockerImageNotFoundException)
+        {
+        }
+
+        log.Information("Pulling {Image}", image);
+        try
+        {
+            await docker.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = image }, authConfig: null, new Progress<JSONMessage>(), cancellationToken).ConfigureAwait(false);
+            await docker.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException pullFailure)
+        {
+            throw new RolloutException(
+                $"The image '{image}' is neither in the Docker engine nor could it be pulled ({FirstLine(pullFailure.ResponseBody)}). Nothing was changed: build it (the Image target) or push it where the engine can pull it.",
+                pullFailure) { PreviousVersionRestored = true };
+        }
+    }
+
+    private async Task<string> CreateAsync(DockerRolloutRequest request, CancellationToken cancellationToken)
+    {
+        var hostConfig = new HostConfig { RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No } };
+        var parameters = new CreateContainerParameters
+        {
+            Name = request.ContainerName,
+            Image = request.Image,
+            Env = [$"PORT={request.Port}", .. request.Environment],
+            Labels = request.Labels.ToDictionary(),
+            HostConfig = hostConfig,
+        };
+        if (request.Publish is { } publish)
+        {
+            var port = $"{publish.ContainerPort}/tcp";
+            parameters.ExposedPorts = new Dictionary<string, EmptyStruct> { [port] = default };
+            hostConfig.PortBindings = new Dictionary<string, IList<PortBinding>> { [port] = [new PortBinding { HostPort = publish.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture) }] };
+        }
+        else
+        {
+            hostConfig.NetworkMode = "host";
+        }
+
+        var created = await docker.Containers.CreateContainerAsync(parameters, cancellationToken).ConfigureAwait(false);
+        return created.ID;
+    }
+
+    private static string DescribeFailure(DockerRolloutRequest request, Exception failure, string logs, ContainerInspectResponse? previous, bool restored)
+    {
+        var state = previous is null
+            ? "There was no previous version; the failed container was removed."
+            : restored
+                ? $"The previous version ({Short(previous.Image)}) is running again as '{request.ContainerName}'."
+                : $"The previous version ({Short(previous.Image)}) could NOT be restored: look for the container '{request.PreviousName}' and rename it to '{request.ContainerName}'.";
+        var message = $"Rollout of '{request.Image}' as '{request.ContainerName}' failed: {failure.Message} {state}";
+        return logs.Length == 0 ? message : $"{message}{Environment.NewLine}Last lines of the failed container's log:{Environment.NewLine}{logs}";
+    }
+
+    private static string Short(string imageId) => imageId.StartsWith("sha256:", StringComparison.Ordinal) && imageId.Length > 19 ? imageId[..19] : imageId;
+
+    private static string FirstLine(string? text) => (text ?? "").Split('\n', 2)[0].Trim();
+}

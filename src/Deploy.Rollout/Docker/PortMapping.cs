@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Deploy.Rollout.Docker;
+
+/// <summary>A <c>--publish host:container</c> port mapping (TCP), as <c>docker run -p</c> takes it.</summary>
+internal sealed record PortMapping(int HostPort, int ContainerPort)
+{
+    /// <summary>Parses <c>8080:80</c>; a bad value is a <see cref="RolloutException"/> naming the parameter.</summary>
+    public static PortMapping Parse(string value)
+    {
+        var parts = value.Split(':');
+        if (parts.Length == 2 && TryPort(parts[0], out var host) && TryPort(parts[1], out var container))
+        {
+            return new PortMapping(host, container);
+        }
+
+        throw new RolloutException(
+            $"--publish '{value}' is not a port mapping. Give it as HOST_PORT:CONTAINER_PORT with ports 1-65535, e.g. --publish 8080:80.");
+    }
+
+    /// <summary>Parses a port number 1-65535.</summary>
+    public static bool TryPort(string text, out int port) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and <= 65535;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{HostPort}:{ContainerPort}";
+}

@@ -1,0 +1,98 @@
+using Deploy.Rollout.Docker;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Serilog;
+
+namespace Deploy.Rollout.Tests.Support;
+
+/// <summary>
+/// One service on the test engine: a unique container name and a free port, rollouts of the test images to it,
+/// and what it serves. Removes its containers at the end.
+/// </summary>
+internal sealed class RolloutScenario(IDockerClient docker) : IAsyncDisposable
+{
+    public string Name { get; } = $"rollout-test-{Guid.NewGuid().ToString("N")[..8]}";
+
+    public int Port { get; } = FreePort.Next();
+
+    public IDockerClient Docker => docker;
+
+    public Uri Url => new($"http://127.0.0.1:{Port}/");
+
+    public List<string> LogLines { get; } = [];
+
+    public DockerRolloutRequest Request(string image, TimeSpan? timeout = null, Uri? healthUrl = null) =>
+        new(Name, image, Port, [], Publish: null, healthUrl, timeout ?? TimeSpan.FromSeconds(30), new Dictionary<string, string> { ["deploy.test"] = "true" });
+
+    public Task<DockerRolloutResult> RollOutAsync(string image, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        RollOutAsync(Request(image, timeout), cancellationToken);
+
+    public Task<DockerRolloutResult> RollOutAsync(DockerRolloutRequest request, CancellationToken cancellationToken = default)
+    {
+        var log = new LoggerConfiguration().WriteTo.Sink(new ListSink(LogLines)).CreateLogger();
+        return new DockerRollout(docker, log, TimeProvider.System).RunAsync(request, cancellationToken);
+    }
+
+    /// <summary>What GET / answers: the serving version.</summary>
+    public async Task<string> ServingAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        return await http.GetStringAsync(Url);
+    }
+
+    /// <summary>Waits (with a deadline) until the service answers, then returns what it serves.</summary>
+    public async Task<string> ServingEventuallyAsync()
+    {
+        string? serving = null;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                try
+                {
+                    serving = await ServingAsync();
+                    return true;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(30),
+            $"{Name} to answer on port {Port}");
+        return serving!;
+    }
+
+    /// <summary>The names of every container (running or not) that belongs to this scenario.</summary>
+    public async Task<IReadOnlyList<string>> ContainerNamesAsync()
+    {
+        var all = await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true });
+        return [.. all.SelectMany(container => container.Names).Select(name => name.TrimStart('/')).Where(name => name.StartsWith(Name, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    }
+
+    public async Task<ContainerInspectResponse> InspectAsync(string name) => await docker.Containers.InspectContainerAsync(name);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var name in new[] { Name, Name + "-previous" })
+        {
+            try
+            {
+                await docker.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true });
+            }
+            catch (DockerContainerNotFoundException)
+            {
+            }
+        }
+    }
+
+    private sealed class ListSink(List<string> lines) : Serilog.Core.ILogEventSink
+    {
+        public void Emit(Serilog.Events.LogEvent logEvent)
+        {
+            lock (lines)
+            {
+                lines.Add(logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Deploy.Rollout.Tests.Support;
+
+/// <summary>
+/// Images of a tiny Go HTTP service (TestService/main.go), built static into FROM scratch images, since no
+/// registry is reachable here: v1 and v2 that are healthy, v2 whose /healthz answers 500, v2 that exits at once,
+/// and v2 with its own HEALTHCHECK.
+/// </summary>
+internal static class TestServiceImages
+{
+    public const string Repository = "deploy-rollout-test";
+    public const string V1 = Repository + ":v1";
+    public const string V2 = Repository + ":v2";
+    public const string V2Unhealthy = Repository + ":v2-unhealthy";
+    public const string V2Crash = Repository + ":v2-crash";
+    public const string V2WithHealthcheck = Repository + ":v2-healthcheck";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static bool built;
+
+    /// <summary>Builds the images once per engine and test run.</summary>
+    public static async Task EnsureBuiltAsync(IDockerClient docker)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (built)
+            {
+                return;
+            }
+
+            var binary = await CompileAsync();
+            await BuildAsync(docker, binary, V1, "v1", "ok");
+            await BuildAsync(docker, binary, V2, "v2", "ok");
+            await BuildAsync(docker, binary, V2Unhealthy, "v2", "unhealthy");
+            await BuildAsync(docker, binary, V2Crash, "v2", "crash");
+            await BuildAsync(docker, binary, V2WithHealthcheck, "v2", "ok", """HEALTHCHECK --interval=1s --timeout=1s --retries=2 CMD ["/service", "check"]""");
+            built = true;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<string> CompileAsync()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "TestService");
+        var output = Path.Combine(Path.GetTempPath(), $"deploy-rollout-service-{Environment.ProcessId}");
+        var start = new ProcessStartInfo("go", ["build", "-o", output, "."]) { WorkingDirectory = source, RedirectStandardError = true };
+        start.Environment["CGO_ENABLED"] = "0";
+        start.Environment["GOFLAGS"] = "-mod=mod";
+        start.Environment["GOCACHE"] = Path.Combine(Path.GetTempPath(), "deploy-rollout-gocache");
+        using var go = Process.Start(start) ?? throw new InvalidOperationException("go did not start");
+        var errors = await go.StandardError.ReadToEndAsync();
+        await go.WaitForExitAsync();
+        if (go.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"go build of the test service failed: {errors}");
+        }
+
+        return output;
+    }
+
+    private static async Task BuildAsync(IDockerClient docker, string binary, string tag, string version, string mode, string extra = "")
+    {
+        var dockerfile = $"""
+            FROM scratch
+            COPY service /service
+            ENV VERSION={version} MODE={mode}
+            {extra}
+            ENTRYPOINT ["/service"]
+            """;
+        using var context = new MemoryStream();
+        using (var tar = new TarWriter(context, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            var file = new PaxTarEntry(TarEntryType.RegularFile, "Dockerfile") { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(dockerfile)) };
+            await tar.WriteEntryAsync(file);
+            await tar.WriteEntryAsync(binary, "service");
+        }
+
+        context.Position = 0;
+        var errors = new StringBuilder();
+        await docker.Images.BuildImageFromDockerfileAsync(
+            new ImageBuildParameters { Tags = [tag], Remove = true, ForceRemove = true },
+            context,
+            authConfigs: null,
+            headers: null,
+            new SynchronousProgress(message => errors.Append(message.ErrorMessage)));
+        if (errors.Length > 0)
+        {
+            throw new InvalidOperationException($"building {tag} failed: {errors}");
+        }
+    }
+
+    private sealed class SynchronousProgress(Action<JSONMessage> report) : IProgress<JSONMessage>
+    {
+        public void Report(JSONMessage value) => report(value);
+    }
+}

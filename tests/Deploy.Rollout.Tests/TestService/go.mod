@@ -1,0 +1,3 @@
+module deploy.test/service
+
+go 1.19
