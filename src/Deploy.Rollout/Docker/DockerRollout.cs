@@ -93,7 +93,8 @@ internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, T
         {
             throw new RolloutException(
                 $"The image '{image}' is neither in the Docker engine nor could it be pulled ({FirstLine(pullFailure.ResponseBody)}). Nothing was changed: build it (the Image target) or push it where the engine can pull it.",
-                pullFailure) { PreviousVersionRestored = true };
+                pullFailure)
+            { PreviousVersionRestored = true };
         }
     }
 
