@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+
+namespace Deploy.Testing.Docker;
+
+/// <summary>The <c>docker</c> CLI (Debian's <c>/usr/bin/docker</c> first) pointed at one engine, for test set-up and checks.</summary>
+public sealed class DockerCli
+{
+    internal DockerCli(string host) => Host = host;
+
+    /// <summary>The engine's <c>DOCKER_HOST</c>.</summary>
+    public string Host { get; }
+
+    /// <summary>Runs <c>docker ARGS</c>; returns what it printed on stdout, trimmed.</summary>
+    /// <exception cref="InvalidOperationException">It exited non-zero; the message has the command and both outputs.</exception>
+    public async Task<string> RunAsync(IEnumerable<string> arguments, Stream? input = null, CancellationToken cancellationToken = default)
+    {
+        var list = arguments.ToList();
+        var (exitCode, output, error) = await TryRunAsync(list, input, cancellationToken);
+        return exitCode == 0
+            ? output.Trim()
+            : throw new InvalidOperationException($"`docker {string.Join(' ', list)}` exited with {exitCode}:\n{output}\n{error}");
+    }
+
+    /// <summary>Runs <c>docker ARGS</c> and returns its exit code and outputs, whatever they are.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> TryRunAsync(IEnumerable<string> arguments, Stream? input = null, CancellationToken cancellationToken = default)
+    {
+        var program = ChildProcess.FindProgram("/usr/bin/docker", "docker") ?? throw new InvalidOperationException(
+            $"The docker CLI is not installed: install it with `sudo apt-get install -y {DockerDaemon.Package}`.");
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOCKER_HOST"] = Host;
+
+        // A config of its own: no credentials from the machine, none left behind.
+        start.Environment["DOCKER_CONFIG"] = Path.Combine(Path.GetTempPath(), "docker-cli-config-" + Environment.ProcessId);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (input is not null)
+        {
+            await input.CopyToAsync(process.StandardInput.BaseStream, cancellationToken);
+            process.StandardInput.Close();
+        }
+
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// Makes an image <paramref name="reference"/> from the files in <paramref name="directory"/> with <c>docker import</c>
+    /// (no registry needed), applying Dockerfile <paramref name="changes"/> such as <c>CMD ["/app"]</c>. Returns its ID.
+    /// </summary>
+    public async Task<string> ImportAsync(string reference, string directory, IEnumerable<string>? changes = null, CancellationToken cancellationToken = default)
+    {
+        using var tar = new MemoryStream();
+        await TarFile.CreateFromDirectoryAsync(directory, tar, includeBaseDirectory: false, cancellationToken);
+        tar.Position = 0;
+        var arguments = new List<string> { "import" };
+        foreach (var change in changes ?? [])
+        {
+            arguments.Add("--change");
+            arguments.Add(change);
+        }
+
+        arguments.Add("-");
+        arguments.Add(reference);
+        return await RunAsync(arguments, tar, cancellationToken);
+    }
+
+    /// <summary>Removes images and containers, ignoring the ones already gone (clean-up).</summary>
+    public async Task RemoveAsync(IEnumerable<string> imagesOrContainers, CancellationToken cancellationToken = default)
+    {
+        foreach (var name in imagesOrContainers)
+        {
+            await TryRunAsync(["rm", "--force", name], cancellationToken: cancellationToken);
+            await TryRunAsync(["rmi", "--force", name], cancellationToken: cancellationToken);
+        }
+    }
+}
