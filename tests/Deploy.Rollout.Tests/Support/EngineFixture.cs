@@ -1,3 +1,4 @@
+using Deploy.Testing.Docker;
 using Docker.DotNet;
 
 namespace Deploy.Rollout.Tests.Support;
@@ -5,21 +6,27 @@ namespace Deploy.Rollout.Tests.Support;
 /// <summary>The test engine, with the test images built on it.</summary>
 public sealed class EngineFixture : IAsyncLifetime
 {
+    private DockerDaemon? daemon;
     private DockerClient? client;
 
     internal IDockerClient Docker => client ?? throw new InvalidOperationException("The engine fixture is not initialised.");
 
     public async Task InitializeAsync()
     {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "unix:///var/run/docker.sock";
-        client = new DockerClientConfiguration(new Uri(host)).CreateClient();
+        daemon = await DockerDaemon.StartAsync();
+        client = new DockerClientConfiguration(new Uri(daemon.Host)).CreateClient();
         await TestServiceImages.EnsureBuiltAsync(client);
     }
 
-    public Task DisposeAsync()
+    internal DockerDaemon Daemon => daemon ?? throw new InvalidOperationException("The engine fixture is not initialised.");
+
+    public async Task DisposeAsync()
     {
         client?.Dispose();
-        return Task.CompletedTask;
+        if (daemon is not null)
+        {
+            await daemon.DisposeAsync();
+        }
     }
 }
 
