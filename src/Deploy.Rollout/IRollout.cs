@@ -1,0 +1,82 @@
+using Deploy.Build;
+using Deploy.Docker;
+using Deploy.DotNet;
+
+namespace Deploy.Rollout;
+
+/// <summary>
+/// The <c>Rollout</c> target: deploys the image <c>Push</c> pushed (by digest), or with no registry the image
+/// <c>Image</c> built (by ID), once the tests passed. To a container on the Docker engine (the default), replacing
+/// the previous version and putting it back when the new one does not become healthy; or to a Kubernetes
+/// Deployment, waiting the way <c>kubectl rollout status</c> does and rolling back the way
+/// <c>kubectl rollout undo</c> does on failure. The run record gets the deployed reference and, for Kubernetes,
+/// the revisions before and after.
+/// </summary>
+public interface IRollout : IPush, ITest
+{
+    /// <summary>Where to deploy: <c>docker</c> (default) or <c>kubernetes</c>.</summary>
+    [Parameter("Where to deploy: docker (a container on the Docker engine) or kubernetes (a Deployment)")]
+    RolloutTarget RolloutTarget => GetParameter<RolloutTarget?>() ?? RolloutTarget.Docker;
+
+    /// <summary>How long the new version has to become healthy (Docker) or to roll out (Kubernetes).</summary>
+    [Parameter("How long the new version has to become healthy (docker) or roll out (kubernetes)")]
+    TimeSpan RolloutTimeout => GetParameter<TimeSpan?>() ?? TimeSpan.FromMinutes(10);
+
+    /// <summary>Docker: the container's name; default: the image name.</summary>
+    [Parameter("Docker: the service's container name (default: the image name)")]
+    string? ContainerName => GetParameter<string>();
+
+    /// <summary>Docker: the port the service listens on, given to it as <c>PORT</c>.</summary>
+    [Parameter("Docker: the port the service listens on, passed to it as PORT")]
+    int ServicePort => GetParameter<int?>() ?? 8080;
+
+    /// <summary>Docker: more environment variables for the container, <c>NAME=value</c>.</summary>
+    [Parameter("Docker: more environment variables for the service's container, NAME=value")]
+    string[] ServiceEnv => GetParameter<string[]>() ?? [];
+
+    /// <summary>Docker: a <c>HOST:CONTAINER</c> port mapping instead of host networking.</summary>
+    [Parameter("Docker: publish HOST_PORT:CONTAINER_PORT instead of running with host networking")]
+    string? Publish => GetParameter<string>();
+
+    /// <summary>Docker: the URL that must answer 2xx; default: the image's HEALTHCHECK, else <c>http://127.0.0.1:PORT/healthz</c>.</summary>
+    [Parameter("Docker: URL that must answer 2xx (default: the image's HEALTHCHECK, else http://127.0.0.1:<port>/healthz)")]
+    Uri? HealthUrl => GetParameter<Uri>();
+
+    /// <summary>Kubernetes: the kubeconfig file; default: <c>KUBECONFIG</c>, else <c>~/.kube/config</c>, else in-cluster.</summary>
+    [Parameter("Kubernetes: kubeconfig file (default: KUBECONFIG, else ~/.kube/config, else the in-cluster service account)")]
+    string? Kubeconfig => GetParameter<string>();
+
+    /// <summary>Kubernetes: the kubeconfig context; default: its current context.</summary>
+    [Parameter("Kubernetes: kubeconfig context (default: the current context)")]
+    string? KubeContext => GetParameter<string>();
+
+    /// <summary>Kubernetes: the namespace; default: the context's, else <c>default</c>.</summary>
+    [Parameter("Kubernetes: namespace (default: the context's, else default)")]
+    string? Namespace => GetParameter<string>();
+
+    /// <summary>Kubernetes: the Deployment to update; default: the image name.</summary>
+    [Parameter("Kubernetes: the Deployment to update (default: the image name)")]
+    string? Deployment => GetParameter<string>();
+
+    /// <summary>Kubernetes: the container whose image is set; may be omitted when the pod has one.</summary>
+    [Parameter("Kubernetes: the container to set the image of (may be omitted when the pod has one container)")]
+    string? Container => GetParameter<string>();
+
+    /// <summary>Kubernetes: do not roll back a failed rollout.</summary>
+    [Parameter("Kubernetes: leave a failed rollout as it is instead of rolling back to the previous revision")]
+    bool NoRollback => GetParameter<bool?>() ?? false;
+
+    /// <summary>What <see cref="Rollout"/> deployed; null until it ran.</summary>
+    Deployed? Deployed => RolloutState.Of(this).Deployed;
+
+    /// <summary>Deploys the image and waits until it serves.</summary>
+    Target Rollout => _ => _
+        .Description("Deploy the image (by digest when pushed) to the Docker engine or to Kubernetes, and wait until it serves")
+        .DependsOn<IPush>(x => x.Push)
+        .DependsOn<ITest>(x => x.Test)
+        .Produces("deployed", () => Deployed?.Reference)
+        .Produces("rolloutTarget", () => Deployed?.Target.ToString().ToLowerInvariant())
+        .Produces("revisionBefore", () => Deployed?.RevisionBefore)
+        .Produces("revisionAfter", () => Deployed?.RevisionAfter)
+        .Executes(async ct => RolloutState.Of(this).Deployed = await RolloutPlan.RunAsync(this, ct).ConfigureAwait(false));
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Deploy.Kubernetes;
+
+namespace Deploy.Rollout;
+
+/// <summary>Rolls the pushed image out to a Kubernetes Deployment (see <see cref="KubernetesRollout"/>).</summary>
+internal static class KubernetesBackend
+{
+    public static async Task<Deployed> RunAsync(IRollout build, string reference, CancellationToken cancellationToken)
+    {
+        var request = new KubernetesRolloutRequest
+        {
+            Deployment = build.Deployment ?? build.ImageName,
+            Image = reference,
+            Kubeconfig = build.Kubeconfig,
+            KubeContext = build.KubeContext,
+            Namespace = build.Namespace,
+            Container = build.Container,
+            ChangeCause = build.SourceRevision is { } commit ? $"deploy: {reference} (commit {commit})" : $"deploy: {reference}",
+            Timeout = build.RolloutTimeout,
+            Rollback = !build.NoRollback,
+        };
+        KubernetesRolloutValidation.ThrowIfInvalid(request);
+        var result = await KubernetesRollout.RunAsync(request, build.Log, cancellationToken).ConfigureAwait(false);
+        return new Deployed(
+            RolloutTarget.Kubernetes,
+            result.Reference,
+            $"{result.Namespace}/{result.Deployment}",
+            result.RevisionBefore?.ToString(CultureInfo.InvariantCulture),
+            result.RevisionAfter?.ToString(CultureInfo.InvariantCulture));
+    }
+}
