@@ -77,6 +77,44 @@ public sealed class DockerCli
         return await RunAsync(arguments, tar, cancellationToken);
     }
 
+    /// <summary>
+    /// The paths of the files in <paramref name="image"/>'s filesystem (<c>docker create</c> + <c>docker export</c>), without a
+    /// leading '/': what reached the image, even one without a shell. <paramref name="under"/> keeps those below a directory.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListFilesAsync(string image, string under = "", CancellationToken cancellationToken = default)
+    {
+        var container = await RunAsync(["create", image, "/nothing-runs"], cancellationToken: cancellationToken);
+        try
+        {
+            var program = ChildProcess.FindProgram("/usr/bin/docker", "docker")!;
+            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add("export");
+            start.ArgumentList.Add(container);
+            start.Environment["DOCKER_HOST"] = Host;
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync(cancellationToken);
+            var files = new List<string>();
+            using (var tar = new TarReader(process.StandardOutput.BaseStream))
+            {
+                while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+                {
+                    var name = entry.Name.TrimStart('.', '/');
+                    if (entry.EntryType is not TarEntryType.Directory && name.StartsWith(under.TrimStart('/'), StringComparison.Ordinal))
+                    {
+                        files.Add(name);
+                    }
+                }
+            }
+
+            await process.WaitForExitAsync(cancellationToken);
+            return process.ExitCode == 0 ? files : throw new InvalidOperationException($"`docker export {container}` exited with {process.ExitCode}: {await error}");
+        }
+        finally
+        {
+            await TryRunAsync(["rm", "--force", container], cancellationToken: CancellationToken.None);
+        }
+    }
+
     /// <summary>Removes images and containers, ignoring the ones already gone (clean-up).</summary>
     public async Task RemoveAsync(IEnumerable<string> imagesOrContainers, CancellationToken cancellationToken = default)
     {

@@ -54,6 +54,9 @@ public sealed class RegistryServer : IAsyncDisposable
     /// <summary>That user's password; null for an open registry.</summary>
     public string? Password { get; }
 
+    /// <summary>Where it stores blobs and manifests (<c>docker/registry/v2/…</c> below it): a test can watch an upload arrive.</summary>
+    public string StorageDirectory => Path.Combine(_directory, "data");
+
     /// <summary>Whether it is running (false after <see cref="StopAsync"/>).</summary>
     public bool IsRunning => _process is { HasExited: false };
 

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Deploy.Build;
+
+namespace Deploy.Docker.Building;
+
+/// <summary>
+/// Checks image names, registries, tags and build arguments against Docker's reference grammar
+/// (https://github.com/distribution/reference/blob/main/reference.go) before anything is built.
+/// </summary>
+internal static partial class ImageNames
+{
+    public static string Name(string value) =>
+        PathComponents().IsMatch(value) ? value : throw new DeployException(
+            $"The image name '{value}' is not valid: use lower-case letters, digits and separators (., _, -, /), " +
+            "e.g. --image-name hello-service or --image-name team/hello-service.");
+
+    public static string Registry(string value) =>
+        RegistryHost().IsMatch(value) ? value : throw new DeployException(
+            $"The registry '{value}' is not valid: give host[:port] without a scheme or path, e.g. --registry registry.example.com or --registry 127.0.0.1:5000.");
+
+    public static string Tag(string value) =>
+        TagText().IsMatch(value) ? value : throw new DeployException(
+            $"The image tag '{value}' is not valid: up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-' (e.g. latest, main, v1.2.3).");
+
+    /// <summary>A tag made from any text (a branch such as <c>feature/x</c>): invalid characters become '-'.</summary>
+    public static string ToTag(string text)
+    {
+        var tag = InvalidTagCharacters().Replace(text, "-").TrimStart('.', '-');
+        return tag.Length == 0 ? "dev" : tag[..Math.Min(tag.Length, 128)];
+    }
+
+    /// <summary>A default image name from a directory or project name (<c>HelloService</c> → <c>helloservice</c>, <c>hello-service</c> stays).</summary>
+    public static string FromServiceName(string text)
+    {
+        var name = InvalidNameCharacters().Replace(text.ToLowerInvariant(), "-").Trim('-', '.', '_');
+        return name.Length == 0 ? "service" : name;
+    }
+
+    public static IReadOnlyDictionary<string, string> BuildArgs(IEnumerable<string> values)
+    {
+        var args = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new DeployException($"The build argument '{value}' is not KEY=VALUE. Give it as --build-args VERSION=1.2.");
+            }
+
+            args[value[..equals]] = value[(equals + 1)..];
+        }
+
+        return args;
+    }
+
+    [GeneratedRegex(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")]
+    private static partial Regex PathComponents();
+
+    [GeneratedRegex(@"^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]{1,5})?$")]
+    private static partial Regex RegistryHost();
+
+    [GeneratedRegex(@"^[\w][\w.-]{0,127}$")]
+    private static partial Regex TagText();
+
+    [GeneratedRegex(@"[^\w.-]")]
+    private static partial Regex InvalidTagCharacters();
+
+    [GeneratedRegex(@"[^a-z0-9._-]+")]
+    private static partial Regex InvalidNameCharacters();
+}

@@ -1,0 +1,62 @@
+using System.Formats.Tar;
+using Deploy.Docker.Context;
+using Deploy.Docker.Tests.Support;
+
+namespace Deploy.Docker.Tests.Context;
+
+/// <summary>The context tar, read back without an engine.</summary>
+public sealed class BuildContextTests
+{
+    [Fact]
+    public async Task The_tar_holds_what_the_rules_let_through_and_the_staged_files()
+    {
+        using var context = new ScratchContext()
+            .With("Dockerfile", "FROM scratch")
+            .With(".dockerignore", "*.log\n!keep.log\n**/secret.txt\ntemp")
+            .With("app.txt").With("drop.log").With("keep.log").With("a/b/secret.txt").With("a/b/c.txt").With("temp/x.txt");
+        using var staged = new ScratchContext().With("HelloService").With("lib/native.so");
+        var library = Path.Combine(staged.Path, "HelloService");
+        var ignore = await DockerIgnore.ReadAsync(context.Path, "Dockerfile");
+        var tar = new BuildContext(context.Path, ignore, [(".deploy/publish", staged.Path)], [new ContextFile(".deploy/rootfs/lib/x/libc.so.6", library)]);
+
+        var names = await NamesAsync(tar);
+
+        Assert.Equal(
+            [".deploy/publish/HelloService", ".deploy/publish/lib/native.so", ".deploy/rootfs/lib/x/libc.so.6", ".dockerignore", "Dockerfile", "a/b/c.txt", "app.txt", "keep.log"],
+            names.Where(n => !n.EndsWith('/')).Order(StringComparer.Ordinal));
+        Assert.Contains("a/", names);
+        Assert.DoesNotContain("temp/", names);
+    }
+
+    [Fact]
+    public async Task The_pipe_delivers_the_same_tar_as_a_direct_write()
+    {
+        using var context = new ScratchContext().With("Dockerfile", "FROM scratch").With("big.bin", new string('x', 3 * 1024 * 1024));
+        var tar = new BuildContext(context.Path, await DockerIgnore.ReadAsync(context.Path, "Dockerfile"));
+        using var direct = new MemoryStream();
+        await tar.WriteAsync(direct);
+
+        var (reader, completion) = tar.Open(CancellationToken.None);
+        using var piped = new MemoryStream();
+        await reader.CopyToAsync(piped);
+        await completion;
+
+        Assert.Equal(direct.Length, piped.Length);
+        Assert.Equal(direct.ToArray(), piped.ToArray());
+    }
+
+    private static async Task<List<string>> NamesAsync(BuildContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.WriteAsync(buffer);
+        buffer.Position = 0;
+        var names = new List<string>();
+        using var reader = new TarReader(buffer);
+        while (await reader.GetNextEntryAsync() is { } entry)
+        {
+            names.Add(entry.Name);
+        }
+
+        return names;
+    }
+}
