@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+
+namespace Deploy.Kubernetes;
+
+/// <summary>
+/// Checks a <see cref="KubernetesRolloutRequest"/> before anything is contacted: every problem at once, each a whole
+/// sentence that quotes the value and says what a valid one looks like.
+/// </summary>
+public static partial class KubernetesRolloutValidation
+{
+    /// <summary>The problems with <paramref name="request"/>; empty when it is valid.</summary>
+    public static IReadOnlyList<string> Validate(KubernetesRolloutRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(request.Deployment))
+        {
+            problems.Add("No deployment was given: pass --deployment with the name of the Deployment to update.");
+        }
+        else if (!IsSubdomain(request.Deployment))
+        {
+            problems.Add($"The deployment name \"{request.Deployment}\" is not a valid Kubernetes name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters.");
+        }
+
+        if (request.Namespace is not null && !IsLabel(request.Namespace))
+        {
+            problems.Add($"The namespace \"{request.Namespace}\" is not a valid Kubernetes namespace: use lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters.");
+        }
+
+        if (request.Container is not null && !IsLabel(request.Container))
+        {
+            problems.Add($"The container name \"{request.Container}\" is not valid: use lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters.");
+        }
+
+        if (request.KubeContext is not null && request.KubeContext.Trim().Length == 0)
+        {
+            problems.Add("The kube context is empty: pass --kube-context with a context name from the kubeconfig, or leave it out to use the current context.");
+        }
+
+        if (request.Kubeconfig is not null && request.Kubeconfig.Trim().Length == 0)
+        {
+            problems.Add("The kubeconfig path is empty: give a kubeconfig file, or leave it out to use KUBECONFIG or ~/.kube/config.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Image))
+        {
+            problems.Add("No image reference was given: the rollout needs the pushed image, like registry/image@sha256:<64 hex digits>.");
+        }
+        else if (!IsImageReference(request.Image))
+        {
+            problems.Add($"The image reference \"{request.Image}\" is not valid: expected registry/image@sha256:<64 hex digits> (or registry/image:tag), with a lower-case repository name.");
+        }
+
+        if (request.Timeout <= TimeSpan.Zero)
+        {
+            problems.Add($"The rollout timeout {request.Timeout} is not positive: pass --rollout-timeout with a duration such as 00:10:00.");
+        }
+
+        if (request.ChangeCause is not null && request.ChangeCause.Length > 1024)
+        {
+            problems.Add($"The change cause is {request.ChangeCause.Length} characters long: keep it under 1024 (say, the commit and ref).");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws a <see cref="KubernetesRolloutException"/> listing every problem when <paramref name="request"/> is not valid.</summary>
+    public static void ThrowIfInvalid(KubernetesRolloutRequest request)
+    {
+        var problems = Validate(request);
+        if (problems.Count > 0)
+        {
+            throw new KubernetesRolloutException(string.Join(Environment.NewLine, problems));
+        }
+    }
+
+    /// <summary>Whether <paramref name="reference"/> pins a digest (<c>…@sha256:…</c>) rather than a tag that can move.</summary>
+    public static bool IsDigestReference(string reference) =>
+        reference is not null && IsImageReference(reference) && reference.Contains("@sha256:", StringComparison.Ordinal);
+
+    internal static bool IsSubdomain(string value) => value.Length <= 253 && Subdomain().IsMatch(value);
+
+    internal static bool IsLabel(string value) => value.Length <= 63 && Label().IsMatch(value);
+
+    internal static bool IsImageReference(string value) => value.Length <= 512 && ImageReference().IsMatch(value);
+
+    // DNS-1123 subdomain and label, as Kubernetes validates object and container names:
+    // https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex Subdomain();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex Label();
+
+    // The distribution reference grammar (github.com/distribution/reference), simplified: an optional registry host
+    // with port, lower-case path components, then a tag and/or a sha256 digest; one of them is required here.
+    [GeneratedRegex(
+        "^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?|\\[[0-9a-fA-F:]+\\](?::[0-9]+)?)/)?"
+        + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+        + "(?:(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})(?:@sha256:[0-9a-f]{64})?|@sha256:[0-9a-f]{64})$")]
+    private static partial Regex ImageReference();
+}

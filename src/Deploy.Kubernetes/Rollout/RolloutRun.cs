@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using Deploy.Kubernetes.Cluster;
+using k8s.Models;
+using Serilog;
+
+namespace Deploy.Kubernetes.Rollout;
+
+/// <summary>
+/// One rollout, start to end: check the Deployment (exists, has the container, not paused) without changing it, set
+/// the image and change-cause, follow the rollout, and on failure roll back and wait for that, then say what happened.
+/// </summary>
+internal sealed partial class RolloutRun
+{
+    private readonly KubernetesRolloutRequest _request;
+    private readonly ClusterApi _api;
+    private readonly string _where;
+    private readonly ILogger _log;
+
+    public RolloutRun(KubernetesRolloutRequest request, ClusterApi api, string where, ILogger log)
+    {
+        _request = request;
+        _api = api;
+        _where = where;
+        _log = log;
+    }
+
+    private string Name => _request.Deployment;
+
+    private string Namespace => _api.Namespace;
+
+    public async Task<KubernetesRolloutResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var deployment = await _api.ReadDeploymentAsync(Name, cancellationToken).ConfigureAwait(false)
+            ?? throw new KubernetesRolloutException(
+                $"Deployment \"{Name}\" was not found in namespace \"{Namespace}\" ({_where}): check --deployment and --namespace (default: the context's namespace), and that the Deployment was created.");
+        var container = Preflight(deployment);
+        var before = Revisions.Of(deployment.Metadata);
+        var result = new KubernetesRolloutResult
+        {
+            Namespace = Namespace,
+            Deployment = Name,
+            Container = container.Name,
+            Reference = _request.Image,
+            RevisionBefore = before,
+            RevisionAfter = before,
+        };
+        _log.Information(
+            "Setting container {Container} of deployment {Namespace}/{Deployment} (revision {Revision}) from {OldImage} to {Image}",
+            container.Name, Namespace, Name, before?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", container.Image, _request.Image);
+        await _api.PatchDeploymentAsync(Name, SetImagePatch(container.Name), V1Patch.PatchType.StrategicMergePatch, cancellationToken).ConfigureAwait(false);
+
+        var waiter = new RolloutWaiter(_api, Name, _request.TimeProvider, _log);
+        string reason;
+        try
+        {
+            var done = await WaitWithTimeoutAsync(waiter, cancellationToken).ConfigureAwait(false);
+            return result with { RevisionAfter = Revisions.Of(done.Metadata) };
+        }
+        catch (RolloutFailedException failure)
+        {
+            reason = failure.Message;
+        }
+        catch (TimeoutException timeout)
+        {
+            reason = timeout.Message;
+        }
+
+        _log.Error("The rollout of {Image} to deployment {Namespace}/{Deployment} failed: {Reason}", _request.Image, Namespace, Name, reason);
+        return await FailAsync(reason, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private V1Container Preflight(V1Deployment deployment)
+    {
+        if (deployment.Spec.Paused == true)
+        {
+            throw new KubernetesRolloutException(
+                $"Deployment \"{Name}\" in namespace \"{Namespace}\" is paused, so a new image would not roll out: resume it first (kubectl rollout resume deployment/{Name} -n {Namespace}), then run again.");
+        }
+
+        var containers = deployment.Spec.Template?.Spec?.Containers ?? [];
+        var names = string.Join(", ", containers.Select(c => $"\"{c.Name}\""));
+        if (_request.Container is null)
+        {
+            return containers.Count == 1
+                ? containers[0]
+                : throw new KubernetesRolloutException(
+                    $"Deployment \"{Name}\" in namespace \"{Namespace}\" has {containers.Count} containers ({names}): pass --container with the one whose image to set.");
+        }
+
+        return containers.FirstOrDefault(c => c.Name == _request.Container)
+            ?? throw new KubernetesRolloutException(
+                $"Deployment \"{Name}\" in namespace \"{Namespace}\" has no container \"{_request.Container}\" (its containers: {names}): pass --container with one of them.");
+    }
+
+    /// <summary>The strategic merge patch <c>kubectl set image</c> sends (containers merge by name), plus the change cause.</summary>
+    private JsonObject SetImagePatch(string container)
+    {
+        var patch = new JsonObject
+        {
+            ["spec"] = new JsonObject
+            {
+                ["template"] = new JsonObject
+                {
+                    ["spec"] = new JsonObject
+                    {
+                        ["containers"] = new JsonArray(new JsonObject { ["name"] = container, ["image"] = _request.Image }),
+                    },
+                },
+            },
+        };
+        if (_request.ChangeCause is not null)
+        {
+            patch["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [Revisions.ChangeCauseAnnotation] = _request.ChangeCause } };
+        }
+
+        return patch;
+    }
+
+    private async Task<V1Deployment> WaitWithTimeoutAsync(RolloutWaiter waiter, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_request.Timeout, _request.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await waiter.WaitAsync(failFastOnPods: true, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"deployment \"{Name}\" did not finish rolling out within {Durations(_request.Timeout)} (last status: {waiter.LastMessage ?? "none"})");
+        }
+    }
+
+    private static string Durations(TimeSpan span) =>
+        span.TotalMinutes >= 1 && span.Seconds == 0 && span.Milliseconds == 0
+            ? $"{(int)span.TotalMinutes} min"
+            : $"{span.TotalSeconds:0.###} s";
+}

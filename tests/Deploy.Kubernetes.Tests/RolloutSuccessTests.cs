@@ -1,0 +1,52 @@
+using Deploy.Kubernetes.Tests.Support;
+
+namespace Deploy.Kubernetes.Tests;
+
+public sealed class RolloutSuccessTests
+{
+    [Fact]
+    public async Task A_new_image_rolls_out_to_the_next_revision_with_kubectl_s_messages_each_logged_once()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+
+        var result = await cluster.RunAsync(cluster.Request());
+
+        Assert.Equal(new KubernetesRolloutResult
+        {
+            Namespace = "apps",
+            Deployment = "web",
+            Container = "web",
+            Reference = EmulatedCluster.V2,
+            RevisionBefore = 1,
+            RevisionAfter = 2,
+            RolledBack = false,
+        }, result);
+        Assert.Equal(EmulatedCluster.V2, cluster.Emulator.ImageOf("web", "web"));
+        Assert.Equal("deploy: commit abc1234 (ref main)", (string?)cluster.Emulator.Deployment("web")["metadata"]!["annotations"]!["kubernetes.io/change-cause"]);
+        Assert.Equal(
+            [
+                "Waiting for deployment spec update to be observed...",
+                "Waiting for deployment \"web\" rollout to finish: 0 out of 2 new replicas have been updated...",
+                "Waiting for deployment \"web\" rollout to finish: 1 out of 2 new replicas have been updated...",
+                "Waiting for deployment \"web\" rollout to finish: 1 old replicas are pending termination...",
+                "deployment \"web\" successfully rolled out",
+            ],
+            cluster.Log.Statuses.Where(s => !s.StartsWith("Setting", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_image_is_set_with_one_strategic_merge_patch_and_the_rollout_is_followed_by_watching_not_polling()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+
+        await cluster.RunAsync(cluster.Request());
+
+        var requests = cluster.Emulator.Requests;
+        var patch = Assert.Single(requests, r => r.Method == "PATCH");
+        Assert.StartsWith("application/strategic-merge-patch+json", patch.ContentType, StringComparison.Ordinal);
+        Assert.Single(requests, r => r.Method == "GET" && r.Path == "/apis/apps/v1/namespaces/apps/deployments/web");
+        Assert.Single(requests, r => r.Path == "/apis/apps/v1/namespaces/apps/deployments" && !r.IsWatch);
+        Assert.Contains(requests, r => r.Path == "/apis/apps/v1/namespaces/apps/deployments" && r.IsWatch && r.Parameter("fieldSelector") == "metadata.name=web");
+        Assert.Contains(requests, r => r.Path == "/api/v1/namespaces/apps/pods" && r.IsWatch && r.Parameter("labelSelector")!.StartsWith("app=web,pod-template-hash=", StringComparison.Ordinal));
+    }
+}

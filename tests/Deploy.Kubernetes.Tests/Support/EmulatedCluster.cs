@@ -1,0 +1,61 @@
+using Deploy.Kubernetes.Tests.Emulator;
+
+namespace Deploy.Kubernetes.Tests.Support;
+
+/// <summary>
+/// One test's cluster: the API emulator, a kubeconfig for it in a temporary directory, a deployment "web" in
+/// namespace "apps" at revision 1 (image <see cref="V1"/>, two replicas), and a log to read the rollout's lines from.
+/// </summary>
+internal sealed class EmulatedCluster : IAsyncDisposable
+{
+    public const string V1 = "registry.example/web@sha256:1111111111111111111111111111111111111111111111111111111111111111";
+    public const string V2 = "registry.example/web@sha256:2222222222222222222222222222222222222222222222222222222222222222";
+
+    private EmulatedCluster(ApiEmulator emulator, string directory)
+    {
+        Emulator = emulator;
+        Directory = directory;
+        Kubeconfig = emulator.WriteKubeconfig(directory);
+    }
+
+    public ApiEmulator Emulator { get; }
+
+    public string Directory { get; }
+
+    public string Kubeconfig { get; }
+
+    public LogLines Log { get; } = new();
+
+    public static async Task<EmulatedCluster> StartAsync(bool withDeployment = true)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("deploy-k8s-").FullName;
+        var cluster = new EmulatedCluster(await ApiEmulator.StartAsync(), directory);
+        if (withDeployment)
+        {
+            cluster.Emulator.AddDeployment("web", V1);
+        }
+
+        return cluster;
+    }
+
+    public KubernetesRolloutRequest Request(string image = V2) => new()
+    {
+        Kubeconfig = Kubeconfig,
+        Deployment = "web",
+        Image = image,
+        ChangeCause = "deploy: commit abc1234 (ref main)",
+    };
+
+    public Task<KubernetesRolloutResult> RunAsync(KubernetesRolloutRequest request, CancellationToken cancellationToken = default) =>
+        KubernetesRollout.RunAsync(request, Log.Logger, _ => null, cancellationToken);
+
+    /// <summary>Runs a rollout that must fail, and returns its exception.</summary>
+    public async Task<KubernetesRolloutException> FailAsync(KubernetesRolloutRequest request) =>
+        await Assert.ThrowsAsync<KubernetesRolloutException>(() => RunAsync(request));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Emulator.DisposeAsync();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
