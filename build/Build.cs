@@ -2,15 +2,19 @@ using Deploy.Build;
 using Deploy.DotNet;
 using Deploy.Git;
 using Deploy.Prometheus;
+using Deploy.Rollout;
 
 /// <summary>
-/// The stock pipeline, composed from build components. With no arguments it clones this repository,
-/// then restores, compiles (and publishes) and tests the sample service in samples/hello-service; each
-/// later stage joins as its component lands. Stage timings go to a Pushgateway when --pushgateway-url is given.
+/// The stock pipeline, composed from build components:
+/// Clone -> Restore -> Compile -> { Test, Image -> Push } -> Rollout.
+/// With no arguments it clones this repository, restores, compiles (and publishes) and tests the sample service
+/// in samples/hello-service while building its image, pushes the image when --registry is given, and rolls it
+/// out to the local Docker engine (or --rollout-target kubernetes). Stage timings go to a Pushgateway when
+/// --pushgateway-url is given.
 /// </summary>
-sealed class Build : DeployBuild, IClone, IDotNet, IPushgatewayMetrics
+sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics
 {
-    public static int Main() => Execute<Build>(x => ((ITest)x).Test);
+    public static int Main() => Execute<Build>(x => ((IRollout)x).Rollout);
 
     // The toolchain works on the clone, and stamps the cloned commit into what it builds.
     string IToolchain.SourceDirectory => ((IClone)this).Checkout?.Workspace ?? RootDirectory;

@@ -51,8 +51,8 @@ public interface IRollout : IPush, ITest
     string? KubeContext => GetParameter<string>();
 
     /// <summary>Kubernetes: the namespace; default: the context's, else <c>default</c>.</summary>
-    [Parameter("Kubernetes: namespace (default: the context's, else default)")]
-    string? Namespace => GetParameter<string>();
+    [Parameter("Kubernetes: namespace (default: the context's, else default)", Name = "Namespace")]
+    string? KubeNamespace => GetParameter<string>();
 
     /// <summary>Kubernetes: the Deployment to update; default: the image name.</summary>
     [Parameter("Kubernetes: the Deployment to update (default: the image name)")]

@@ -14,7 +14,7 @@ internal static class KubernetesBackend
             Image = reference,
             Kubeconfig = build.Kubeconfig,
             KubeContext = build.KubeContext,
-            Namespace = build.Namespace,
+            Namespace = build.KubeNamespace,
             Container = build.Container,
             ChangeCause = build.SourceRevision is { } commit ? $"deploy: {reference} (commit {commit})" : $"deploy: {reference}",
             Timeout = build.RolloutTimeout,
