@@ -18,7 +18,7 @@ public sealed class EngineFixture : IAsyncLifetime
         await TestServiceImages.EnsureBuiltAsync(client);
     }
 
-    internal DockerDaemon Daemon => daemon ?? throw new InvalidOperationException("The engine fixture is not initialised.");
+    public DockerDaemon Daemon => daemon ?? throw new InvalidOperationException("The engine fixture is not initialised.");
 
     public async Task DisposeAsync()
     {
