@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # Programs the fixtures start, by the Debian package that ships them.
-packages=(prometheus-pushgateway golang-go git openssh-server openssh-client)
+packages=(prometheus-pushgateway golang-go git openssh-server openssh-client docker.io docker-registry chromium)
 
 missing=()
 for package in "${packages[@]}"; do
