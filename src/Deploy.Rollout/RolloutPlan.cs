@@ -42,14 +42,16 @@ internal static partial class RolloutPlan
 
     private static async Task<Deployed> RunOnDockerAsync(IRollout build, CancellationToken cancellationToken)
     {
-        var request = DockerRequest(build);
+        // Parameters first, then the engine, then the image: the first problem a user meets is the one to fix first.
+        var settings = DockerRequest(build, image: "");
         using var docker = await DockerEngine.ConnectAsync(build.DockerHost, cancellationToken).ConfigureAwait(false);
+        var request = settings with { Image = ImageReference(build, requireDigest: false) };
         var result = await new DockerRollout(docker, build.Log, TimeProvider.System).RunAsync(request, cancellationToken).ConfigureAwait(false);
         return new Deployed(RolloutTarget.Docker, result.Image, request.ContainerName, result.PreviousImageId, result.ContainerId);
     }
 
     /// <summary>The Docker request from the parameters, each checked with a message naming it.</summary>
-    public static DockerRolloutRequest DockerRequest(IRollout build)
+    public static DockerRolloutRequest DockerRequest(IRollout build, string image)
     {
         var name = build.ContainerName ?? build.ImageName;
         if (!ContainerNameRule().IsMatch(name))
@@ -83,7 +85,7 @@ internal static partial class RolloutPlan
             labels["org.opencontainers.image.revision"] = revision;
         }
 
-        return new DockerRolloutRequest(name, ImageReference(build, requireDigest: false), build.ServicePort, build.ServiceEnv, publish, build.HealthUrl, build.RolloutTimeout, labels);
+        return new DockerRolloutRequest(name, image, build.ServicePort, build.ServiceEnv, publish, build.HealthUrl, build.RolloutTimeout, labels);
     }
 
     // Docker's own rule for container names: [a-zA-Z0-9][a-zA-Z0-9_.-]+
