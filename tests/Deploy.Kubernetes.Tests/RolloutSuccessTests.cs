@@ -47,6 +47,5 @@ public sealed class RolloutSuccessTests
         Assert.Single(requests, r => r.Method == "GET" && r.Path == "/apis/apps/v1/namespaces/apps/deployments/web");
         Assert.Single(requests, r => r.Path == "/apis/apps/v1/namespaces/apps/deployments" && !r.IsWatch);
         Assert.Contains(requests, r => r.Path == "/apis/apps/v1/namespaces/apps/deployments" && r.IsWatch && r.Parameter("fieldSelector") == "metadata.name=web");
-        Assert.Contains(requests, r => r.Path == "/api/v1/namespaces/apps/pods" && r.IsWatch && r.Parameter("labelSelector")!.StartsWith("app=web,pod-template-hash=", StringComparison.Ordinal));
     }
 }
