@@ -97,7 +97,7 @@ internal sealed class RolloutWaiter
         if (message != LastMessage)
         {
             LastMessage = message;
-            _log.Information("{Status}", message);
+            _log.Information("{Status:l}", message);
         }
 
         return deployment;
