@@ -35,7 +35,7 @@ public static class KubernetesRollout
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            log.Warning("Stopped following the rollout of deployment {Deployment}; the cluster carries on with it", request.Deployment);
+            log.Warning("Stopped following the rollout of deployment {Deployment:l}; the cluster carries on with it", request.Deployment);
 
             // Linked tokens inside; the caller gets its own token back, as SimpleExec and CliWrap do.
             throw new OperationCanceledException(exception.Message, exception, cancellationToken);

@@ -60,9 +60,10 @@ public sealed class WatchResilienceTests
         var start = cluster.Emulator.Controller.Steps;
         cluster.Emulator.AfterStep(start + 2, () =>
         {
-            cluster.Emulator.State.Compact();
+            // Cut the watches, change something they have not seen, and compact it away: resuming cannot work.
             cluster.Emulator.State.DropWatches();
             cluster.Emulator.Touch("web");
+            cluster.Emulator.State.Compact();
         });
 
         var result = await cluster.RunAsync(cluster.Request());
