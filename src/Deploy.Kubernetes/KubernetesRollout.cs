@@ -29,6 +29,16 @@ public static class KubernetesRollout
         KubernetesRolloutValidation.ThrowIfInvalid(request);
         var connection = ClusterConnection.Resolve(request.Kubeconfig, request.KubeContext, request.Namespace, environment);
         using var api = new ClusterApi(connection);
-        return await new RolloutRun(request, api, connection.Description, log).RunAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await new RolloutRun(request, api, connection.Description, log).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            log.Warning("Stopped following the rollout of deployment {Deployment:l}; the cluster carries on with it", request.Deployment);
+
+            // Linked tokens inside; the caller gets its own token back, as SimpleExec and CliWrap do.
+            throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+        }
     }
 }

@@ -47,6 +47,17 @@ public sealed class RolloutSuccessTests
         Assert.Single(requests, r => r.Method == "GET" && r.Path == "/apis/apps/v1/namespaces/apps/deployments/web");
         Assert.Single(requests, r => r.Path == "/apis/apps/v1/namespaces/apps/deployments" && !r.IsWatch);
         Assert.Contains(requests, r => r.Path == "/apis/apps/v1/namespaces/apps/deployments" && r.IsWatch && r.Parameter("fieldSelector") == "metadata.name=web");
-        Assert.Contains(requests, r => r.Path == "/api/v1/namespaces/apps/pods" && r.IsWatch && r.Parameter("labelSelector")!.StartsWith("app=web,pod-template-hash=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Deploying_the_image_that_already_runs_succeeds_at_once_without_a_new_revision()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+
+        var result = await cluster.RunAsync(cluster.Request(EmulatedCluster.V1));
+
+        Assert.Equal((1L, 1L), (result.RevisionBefore, result.RevisionAfter));
+        Assert.Equal(["deployment \"web\" successfully rolled out"], cluster.Log.Statuses.Where(s => !s.StartsWith("Setting", StringComparison.Ordinal)));
+        Assert.Equal("deploy: commit abc1234 (ref main)", (string?)cluster.Emulator.Deployment("web")["metadata"]!["annotations"]!["kubernetes.io/change-cause"]);
     }
 }

@@ -74,7 +74,7 @@ internal sealed class ClusterConnection
             throw new KubernetesRolloutException($"The context \"{contextName}\" in the kubeconfig {shown} is not usable: {exception.Message.TrimEnd('.')}. Fix its cluster and user entries.", exception);
         }
 
-        return new ClusterConnection(configuration, @namespace ?? NonEmpty(configuration.Namespace) ?? "default", $"context \"{contextName}\" ({configuration.Host})");
+        return new ClusterConnection(configuration, @namespace ?? NonEmpty(configuration.Namespace) ?? "default", $"context \"{contextName}\" at {configuration.Host}");
     }
 
     private static ClusterConnection InCluster(string? context, string? @namespace)
@@ -94,7 +94,7 @@ internal sealed class ClusterConnection
             throw new KubernetesRolloutException($"The in-cluster configuration could not be read: {exception.Message.TrimEnd('.')}. Mount the service account token, or set KUBECONFIG.", exception);
         }
 
-        return new ClusterConnection(configuration, @namespace ?? NonEmpty(configuration.Namespace) ?? "default", $"in-cluster ({configuration.Host})");
+        return new ClusterConnection(configuration, @namespace ?? NonEmpty(configuration.Namespace) ?? "default", $"in-cluster at {configuration.Host}");
     }
 
     private static List<FileInfo> KubeconfigFiles(string? kubeconfig, Func<string, string?> environment)

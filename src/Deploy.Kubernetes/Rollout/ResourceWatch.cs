@@ -79,13 +79,13 @@ internal sealed class ResourceWatch<T>
                 if (expired)
                 {
                     // The events since our resourceVersion were compacted away: only a fresh list tells what is current.
-                    _log.Debug("The {What} watch's resourceVersion {ResourceVersion} expired (410 Gone); listing again", _what, resourceVersion);
+                    _log.Debug("The {What:l} watch's resourceVersion {ResourceVersion:l} expired (410 Gone); listing again", _what, resourceVersion);
                     break;
                 }
 
                 if (serverError is null)
                 {
-                    _log.Debug("The {What} watch ended at resourceVersion {ResourceVersion}; resuming", _what, resourceVersion);
+                    _log.Debug("The {What:l} watch ended at resourceVersion {ResourceVersion:l}; resuming", _what, resourceVersion);
                     continue;
                 }
 
@@ -94,7 +94,7 @@ internal sealed class ResourceWatch<T>
                     throw _explain($"watch {_what}", serverError);
                 }
 
-                _log.Debug("The {What} watch failed at resourceVersion {ResourceVersion} ({Error}); resuming", _what, resourceVersion, serverError.Message);
+                _log.Debug("The {What:l} watch failed at resourceVersion {ResourceVersion:l} ({Error:l}); resuming", _what, resourceVersion, serverError.Message);
 
                 // The first resume is immediate (a dropped connection is usually just that); repeated failures back off.
                 if (failures > 1)

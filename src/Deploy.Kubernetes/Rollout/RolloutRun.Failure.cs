@@ -28,7 +28,7 @@ internal sealed partial class RolloutRun
 
         try
         {
-            _log.Warning("Rolling deployment {Namespace}/{Deployment} back to revision {Revision}", Namespace, Name, before);
+            _log.Warning("Rolling deployment {Namespace:l}/{Deployment:l} back to revision {Revision}", Namespace, Name, before);
             var outcome = await Rollback.ToRevisionAsync(_api, Name, before, cancellationToken).ConfigureAwait(false);
             if (outcome.Skipped)
             {

@@ -45,7 +45,7 @@ internal sealed partial class RolloutRun
             RevisionAfter = before,
         };
         _log.Information(
-            "Setting container {Container} of deployment {Namespace}/{Deployment} (revision {Revision}) from {OldImage} to {Image}",
+            "Setting container {Container:l} of deployment {Namespace:l}/{Deployment:l} (revision {Revision:l}) from {OldImage:l} to {Image:l}",
             container.Name, Namespace, Name, before?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", container.Image, _request.Image);
         await _api.PatchDeploymentAsync(Name, SetImagePatch(container.Name), V1Patch.PatchType.StrategicMergePatch, cancellationToken).ConfigureAwait(false);
 
@@ -65,7 +65,7 @@ internal sealed partial class RolloutRun
             reason = timeout.Message;
         }
 
-        _log.Error("The rollout of {Image} to deployment {Namespace}/{Deployment} failed: {Reason}", _request.Image, Namespace, Name, reason);
+        _log.Error("The rollout of {Image:l} to deployment {Namespace:l}/{Deployment:l} failed: {Reason:l}", _request.Image, Namespace, Name, reason);
         return await FailAsync(reason, result, cancellationToken).ConfigureAwait(false);
     }
 

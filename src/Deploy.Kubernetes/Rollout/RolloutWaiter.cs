@@ -42,7 +42,9 @@ internal sealed class RolloutWaiter
             async ct =>
             {
                 var list = await _api.ListDeploymentsAsync(_deployment, ct).ConfigureAwait(false);
-                return (list.Items, list.Metadata.ResourceVersion);
+                return list.Items.Count == 0
+                    ? throw new RolloutFailedException($"deployment \"{_deployment}\" was deleted during the rollout")
+                    : (list.Items, list.Metadata.ResourceVersion);
             },
             (version, onError, ct) => _api.WatchDeploymentsAsync(_deployment, version, onError, ct),
             _api.Explain,
@@ -97,7 +99,7 @@ internal sealed class RolloutWaiter
         if (message != LastMessage)
         {
             LastMessage = message;
-            _log.Information("{Status}", message);
+            _log.Information("{Status:l}", message);
         }
 
         return deployment;
@@ -125,7 +127,7 @@ internal sealed class RolloutWaiter
         _podWatchStop?.Cancel();
         _podWatchStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var podSelector = LabelSelectors.Of(deployment.Spec.Selector, (Revisions.HashLabel, hash));
-        _log.Debug("Watching the new pods ({Selector}) of replica set {ReplicaSet}", podSelector, current!.Metadata.Name);
+        _log.Debug("Watching the new pods ({Selector:l}) of replica set {ReplicaSet:l}", podSelector, current!.Metadata.Name);
         var podWatch = new ResourceWatch<V1Pod>(
             $"the pods of replica set \"{current.Metadata.Name}\"",
             async ct =>

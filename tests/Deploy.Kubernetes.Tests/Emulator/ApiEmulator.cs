@@ -85,6 +85,14 @@ internal sealed class ApiEmulator : IAsyncDisposable
         Controller.Settle();
     }
 
+    /// <summary>A status write that changes nothing the rollout looks at (a new resourceVersion, a MODIFIED event).</summary>
+    public void Touch(string name, string @namespace = "apps")
+    {
+        var deployment = Deployment(name, @namespace);
+        Objects.Annotations(deployment)["touched"] = "yes";
+        State.Put("deployments", deployment);
+    }
+
     public JsonObject Deployment(string name, string @namespace = "apps") =>
         State.Get("deployments", @namespace, name) ?? throw new InvalidOperationException($"No deployment {name}.");
 

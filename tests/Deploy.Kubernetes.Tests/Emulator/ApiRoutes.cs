@@ -102,11 +102,19 @@ internal sealed class ApiRoutes(ClusterState state, Action<ApiRequest> record, A
         try
         {
             changed();
+            var limit = kind == "deployments" ? state.EndNextDeploymentWatchAfter : null;
+            var sent = 0;
             await foreach (var stored in subscriber.Events.Reader.ReadAllAsync(stop.Token))
             {
                 var line = new JsonObject { ["type"] = stored.Type, ["object"] = stored.Object.DeepClone() }.ToJsonString() + "\n";
                 await context.Response.WriteAsync(line, stop.Token);
                 await context.Response.Body.FlushAsync(stop.Token);
+                if (++sent == limit)
+                {
+                    // The connection ends cleanly mid-rollout, as when a proxy or the API server closes a long watch.
+                    state.EndNextDeploymentWatchAfter = null;
+                    break;
+                }
             }
         }
         catch (OperationCanceledException) when (subscriber.Dropped.IsCancellationRequested)

@@ -21,6 +21,12 @@ internal sealed class ClusterState
     /// <summary>Watches asking for a resourceVersion below this get 410 Gone: their history was compacted away.</summary>
     public long CompactedBelow { get; private set; }
 
+    /// <summary>When set, the next deployment watch ends its response normally after sending this many events.</summary>
+    public int? EndNextDeploymentWatchAfter { get; set; }
+
+    /// <summary>How many watches were answered 410 Gone.</summary>
+    public int ExpiredWatches { get; private set; }
+
     public long ResourceVersion
     {
         get
@@ -131,6 +137,7 @@ internal sealed class ClusterState
         {
             if (resourceVersion < CompactedBelow - 1)
             {
+                ExpiredWatches++;
                 return null;
             }
 
