@@ -6,6 +6,12 @@ namespace Deploy.Testing.Docker;
 /// <summary>The <c>docker</c> CLI (Debian's <c>/usr/bin/docker</c> first) pointed at one engine, for test set-up and checks.</summary>
 public sealed class DockerCli
 {
+    /// <summary>Files the engine puts into every container: not the image's.</summary>
+    private static readonly HashSet<string> ContainerRuntimeFiles = new(StringComparer.Ordinal)
+    {
+        ".dockerenv", "etc/hostname", "etc/hosts", "etc/mtab", "etc/resolv.conf",
+    };
+
     internal DockerCli(string host) => Host = host;
 
     /// <summary>The engine's <c>DOCKER_HOST</c>.</summary>
@@ -79,7 +85,7 @@ public sealed class DockerCli
 
     /// <summary>
     /// The paths of the files in <paramref name="image"/>'s filesystem (<c>docker create</c> + <c>docker export</c>), without a
-    /// leading '/': what reached the image, even one without a shell. <paramref name="under"/> keeps those below a directory.
+    /// leading '/': what reached the image, even one without a shell (the files the engine adds to every container left out). <paramref name="under"/> keeps those below a directory.
     /// </summary>
     public async Task<IReadOnlyList<string>> ListFilesAsync(string image, string under = "", CancellationToken cancellationToken = default)
     {
@@ -98,8 +104,9 @@ public sealed class DockerCli
             {
                 while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
                 {
-                    var name = entry.Name.TrimStart('.', '/');
-                    if (entry.EntryType is not TarEntryType.Directory && name.StartsWith(under.TrimStart('/'), StringComparison.Ordinal))
+                    var name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name.TrimStart('/');
+                    if (entry.EntryType is not TarEntryType.Directory && name.StartsWith(under.TrimStart('/'), StringComparison.Ordinal) && !ContainerRuntimeFiles.Contains(name) &&
+                        !name.StartsWith("dev/", StringComparison.Ordinal))
                     {
                         files.Add(name);
                     }
