@@ -12,10 +12,17 @@ public sealed class DockerCli
         ".dockerenv", "etc/hostname", "etc/hosts", "etc/mtab", "etc/resolv.conf",
     };
 
-    internal DockerCli(string host) => Host = host;
+    internal DockerCli(string host)
+    {
+        Host = host;
+        ConfigDirectory = Directory.CreateTempSubdirectory("docker-cli-config-").FullName;
+    }
 
     /// <summary>The engine's <c>DOCKER_HOST</c>.</summary>
     public string Host { get; }
+
+    /// <summary>The CLI's own <c>DOCKER_CONFIG</c> (what <c>docker login</c> writes), removed with the daemon fixture.</summary>
+    public string ConfigDirectory { get; }
 
     /// <summary>Runs <c>docker ARGS</c>; returns what it printed on stdout, trimmed.</summary>
     /// <exception cref="InvalidOperationException">It exited non-zero; the message has the command and both outputs.</exception>
@@ -48,7 +55,7 @@ public sealed class DockerCli
         start.Environment["DOCKER_HOST"] = Host;
 
         // A config of its own: no credentials from the machine, none left behind.
-        start.Environment["DOCKER_CONFIG"] = Path.Combine(Path.GetTempPath(), "docker-cli-config-" + Environment.ProcessId);
+        start.Environment["DOCKER_CONFIG"] = ConfigDirectory;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -97,6 +104,7 @@ public sealed class DockerCli
             start.ArgumentList.Add("export");
             start.ArgumentList.Add(container);
             start.Environment["DOCKER_HOST"] = Host;
+            start.Environment["DOCKER_CONFIG"] = ConfigDirectory;
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEndAsync(cancellationToken);
             var files = new List<string>();
