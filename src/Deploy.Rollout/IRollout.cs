@@ -1,6 +1,7 @@
 using Deploy.Build;
 using Deploy.Docker;
 using Deploy.DotNet;
+using Deploy.Kubernetes;
 
 namespace Deploy.Rollout;
 
@@ -12,7 +13,7 @@ namespace Deploy.Rollout;
 /// <c>kubectl rollout undo</c> does on failure. The run record gets the deployed reference and, for Kubernetes,
 /// the revisions before and after.
 /// </summary>
-public interface IRollout : IPush, ITest
+public interface IRollout : IPush, ITest, IKubernetesRollout
 {
     /// <summary>Where to deploy: <c>docker</c> (default) or <c>kubernetes</c>.</summary>
     [Parameter("Where to deploy: docker (a container on the Docker engine) or kubernetes (a Deployment)")]
@@ -45,26 +46,6 @@ public interface IRollout : IPush, ITest
     /// <summary>Kubernetes: the kubeconfig file; default: <c>KUBECONFIG</c>, else <c>~/.kube/config</c>, else in-cluster.</summary>
     [Parameter("Kubernetes: kubeconfig file (default: KUBECONFIG, else ~/.kube/config, else the in-cluster service account)")]
     string? Kubeconfig => GetParameter<string>();
-
-    /// <summary>Kubernetes: the kubeconfig context; default: its current context.</summary>
-    [Parameter("Kubernetes: kubeconfig context (default: the current context)")]
-    string? KubeContext => GetParameter<string>();
-
-    /// <summary>Kubernetes: the namespace; default: the context's, else <c>default</c>.</summary>
-    [Parameter("Kubernetes: namespace (default: the context's, else default)", Name = "Namespace")]
-    string? KubeNamespace => GetParameter<string>();
-
-    /// <summary>Kubernetes: the Deployment to update; default: the image name.</summary>
-    [Parameter("Kubernetes: the Deployment to update (default: the image name)")]
-    string? Deployment => GetParameter<string>();
-
-    /// <summary>Kubernetes: the container whose image is set; may be omitted when the pod has one.</summary>
-    [Parameter("Kubernetes: the container to set the image of (may be omitted when the pod has one container)")]
-    string? Container => GetParameter<string>();
-
-    /// <summary>Kubernetes: do not roll back a failed rollout.</summary>
-    [Parameter("Kubernetes: leave a failed rollout as it is instead of rolling back to the previous revision")]
-    bool NoRollback => GetParameter<bool?>() ?? false;
 
     /// <summary>What <see cref="Rollout"/> deployed; null until it ran.</summary>
     Deployed? Deployed => RolloutState.Of(this).Deployed;

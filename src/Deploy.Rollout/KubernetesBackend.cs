@@ -8,17 +8,12 @@ internal static class KubernetesBackend
 {
     public static async Task<Deployed> RunAsync(IRollout build, string reference, CancellationToken cancellationToken)
     {
-        var request = new KubernetesRolloutRequest
+        var changeCause = build.SourceRevision is { } commit ? $"deploy: {reference} (commit {commit})" : $"deploy: {reference}";
+        var request = build.CreateKubernetesRolloutRequest(reference, changeCause, build.RolloutTimeout) with
         {
+            // The stock pipeline names the Deployment after the image unless told otherwise.
             Deployment = build.Deployment ?? build.ImageName,
-            Image = reference,
             Kubeconfig = build.Kubeconfig,
-            KubeContext = build.KubeContext,
-            Namespace = build.KubeNamespace,
-            Container = build.Container,
-            ChangeCause = build.SourceRevision is { } commit ? $"deploy: {reference} (commit {commit})" : $"deploy: {reference}",
-            Timeout = build.RolloutTimeout,
-            Rollback = !build.NoRollback,
         };
         KubernetesRolloutValidation.ThrowIfInvalid(request);
         var result = await KubernetesRollout.RunAsync(request, build.Log, cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,7 @@ internal sealed partial class PushMonitor(ILogger log) : IProgress<JSONMessage>
         lock (_gate)
         {
             // Progress bars ("Pushing [==>   ]") would flood the log: only state changes are logged.
-            if (!string.IsNullOrEmpty(value.Status) && value.Progress is null)
+            if (!string.IsNullOrEmpty(value.Status) && value.Progress is null or { Current: 0, Total: 0 })
             {
                 log.Information("{Status}", string.IsNullOrEmpty(value.ID) ? value.Status : $"{value.ID}: {value.Status}");
                 if (DigestLine().Match(value.Status) is { Success: true } line)

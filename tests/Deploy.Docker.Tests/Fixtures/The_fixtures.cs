@@ -1,6 +1,4 @@
-using Deploy.Docker.Tests.Fixtures;
-
-namespace Deploy.Docker.Tests;
+namespace Deploy.Docker.Tests.Fixtures;
 
 [Collection(DockerTests.Name)]
 public sealed class The_fixtures(DockerFixture docker)

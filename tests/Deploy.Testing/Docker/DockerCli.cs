@@ -6,10 +6,23 @@ namespace Deploy.Testing.Docker;
 /// <summary>The <c>docker</c> CLI (Debian's <c>/usr/bin/docker</c> first) pointed at one engine, for test set-up and checks.</summary>
 public sealed class DockerCli
 {
-    internal DockerCli(string host) => Host = host;
+    /// <summary>Files the engine puts into every container: not the image's.</summary>
+    private static readonly HashSet<string> ContainerRuntimeFiles = new(StringComparer.Ordinal)
+    {
+        ".dockerenv", "etc/hostname", "etc/hosts", "etc/mtab", "etc/resolv.conf",
+    };
+
+    internal DockerCli(string host)
+    {
+        Host = host;
+        ConfigDirectory = Directory.CreateTempSubdirectory("docker-cli-config-").FullName;
+    }
 
     /// <summary>The engine's <c>DOCKER_HOST</c>.</summary>
     public string Host { get; }
+
+    /// <summary>The CLI's own <c>DOCKER_CONFIG</c> (what <c>docker login</c> writes), removed with the daemon fixture.</summary>
+    public string ConfigDirectory { get; }
 
     /// <summary>Runs <c>docker ARGS</c>; returns what it printed on stdout, trimmed.</summary>
     /// <exception cref="InvalidOperationException">It exited non-zero; the message has the command and both outputs.</exception>
@@ -42,7 +55,7 @@ public sealed class DockerCli
         start.Environment["DOCKER_HOST"] = Host;
 
         // A config of its own: no credentials from the machine, none left behind.
-        start.Environment["DOCKER_CONFIG"] = Path.Combine(Path.GetTempPath(), "docker-cli-config-" + Environment.ProcessId);
+        start.Environment["DOCKER_CONFIG"] = ConfigDirectory;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -79,7 +92,7 @@ public sealed class DockerCli
 
     /// <summary>
     /// The paths of the files in <paramref name="image"/>'s filesystem (<c>docker create</c> + <c>docker export</c>), without a
-    /// leading '/': what reached the image, even one without a shell. <paramref name="under"/> keeps those below a directory.
+    /// leading '/': what reached the image, even one without a shell (the files the engine adds to every container left out). <paramref name="under"/> keeps those below a directory.
     /// </summary>
     public async Task<IReadOnlyList<string>> ListFilesAsync(string image, string under = "", CancellationToken cancellationToken = default)
     {
@@ -91,6 +104,7 @@ public sealed class DockerCli
             start.ArgumentList.Add("export");
             start.ArgumentList.Add(container);
             start.Environment["DOCKER_HOST"] = Host;
+            start.Environment["DOCKER_CONFIG"] = ConfigDirectory;
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEndAsync(cancellationToken);
             var files = new List<string>();
@@ -98,8 +112,9 @@ public sealed class DockerCli
             {
                 while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
                 {
-                    var name = entry.Name.TrimStart('.', '/');
-                    if (entry.EntryType is not TarEntryType.Directory && name.StartsWith(under.TrimStart('/'), StringComparison.Ordinal))
+                    var name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name.TrimStart('/');
+                    if (entry.EntryType is not TarEntryType.Directory && name.StartsWith(under.TrimStart('/'), StringComparison.Ordinal) && !ContainerRuntimeFiles.Contains(name) &&
+                        !name.StartsWith("dev/", StringComparison.Ordinal))
                     {
                         files.Add(name);
                     }

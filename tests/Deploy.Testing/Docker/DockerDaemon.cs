@@ -122,6 +122,7 @@ public sealed class DockerDaemon : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        DeleteDirectory(Cli.ConfigDirectory);
         if (_process is null)
         {
             return;
