@@ -36,7 +36,12 @@ internal sealed partial class LiveView
         }
 
         _height = lines.Count;
+        _drawn = Key(now);
     }
+
+    /// <summary>What the view shows at <paramref name="now"/>, as far as a redraw could change it.</summary>
+    private string Key(DateTimeOffset now) => string.Join('\n', _running.Select(r => $"{r.Name} {Elapsed(now - r.StartedAt)} {r.Latest}")
+        .Prepend($"{_finished} {_console.Profile.Width} {(_startedAt is { } started ? Elapsed(now - started) : "")}"));
 
     private Paragraph Header(DateTimeOffset now) => Line(
         (string.Create(CultureInfo.InvariantCulture, $"{_running.Count} running, {_finished} of {_planned} done"), Dim),

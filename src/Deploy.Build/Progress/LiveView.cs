@@ -24,6 +24,7 @@ internal sealed partial class LiveView : ILiveView
     private int _finished;
     private int _nameWidth = 8;
     private int _height;
+    private string? _drawn;
     private bool _stopped;
 
     /// <param name="console">Where the view is drawn; ANSI must be on.</param>
@@ -128,7 +129,8 @@ internal sealed partial class LiveView : ILiveView
     {
         lock (_lock)
         {
-            if (!_stopped && _running.Count > 0)
+            // Elapsed times show whole seconds: a tick that changes nothing writes nothing.
+            if (!_stopped && _running.Count > 0 && Key(_time.GetUtcNow()) != _drawn)
             {
                 Redraw(null);
             }

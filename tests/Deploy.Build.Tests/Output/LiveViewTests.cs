@@ -40,14 +40,17 @@ public sealed class LiveViewTests
     }
 
     [Fact]
-    public void The_elapsed_times_count_up_on_the_clock_without_any_log_line()
+    public void The_elapsed_times_count_up_on_the_clock_without_any_log_line_and_a_tick_that_changes_nothing_writes_nothing()
     {
         using var console = Terminal();
         using var view = new LiveView(console, _time);
         view.RunStarted(new RunStartedEvent(Start, ["Compile"], 1));
         view.TargetStarted(new TargetStartedEvent("Compile", Start));
+        var drawn = console.Output.Length;
 
-        _time.Advance(TimeSpan.FromSeconds(61));
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(drawn, console.Output.Length);
+        _time.Advance(TimeSpan.FromSeconds(60.5));
 
         var screen = TerminalScreen.Render(console.Output);
         Assert.Equal(["1 running, 0 of 1 done, 1:01", "  ● Compile   1:01"], screen);
