@@ -19,6 +19,9 @@ internal sealed record BuildHost(
     /// </summary>
     public string? ApplicationDirectory { get; init; }
 
+    /// <summary>Whether <see cref="Out"/> is a terminal (not redirected to a file or a pipe): a live view may be drawn on it.</summary>
+    public bool OutIsTerminal { get; init; }
+
     public static BuildHost FromProcess(CancellationToken cancellation) => new(
         Console.Out,
         Console.Error,
@@ -30,5 +33,6 @@ internal sealed record BuildHost(
         cancellation)
     {
         ApplicationDirectory = AppContext.BaseDirectory,
+        OutIsTerminal = !Console.IsOutputRedirected,
     };
 }

@@ -27,6 +27,9 @@ public sealed class BuildDriver : IDisposable
     /// <summary>The real clock unless a test sets a fake one.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>Pretend the output is a terminal (a live view may be drawn on it); false: redirected, like a CI log.</summary>
+    public bool Terminal { get; set; }
+
     public void WriteParameters(string json, string? profile = null) =>
         File.WriteAllText(Path.Combine(Root, ".nuke", profile is null ? "parameters.json" : $"parameters.{profile}.json"), json);
 
@@ -37,7 +40,10 @@ public sealed class BuildDriver : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var host = new BuildHost(TextWriter.Synchronized(output), TextWriter.Synchronized(error), Environment, Root, Time, ProcessorCount, cancellation);
+        var host = new BuildHost(TextWriter.Synchronized(output), TextWriter.Synchronized(error), Environment, Root, Time, ProcessorCount, cancellation)
+        {
+            OutIsTerminal = Terminal,
+        };
         var exitCode = await BuildRunner.RunAsync(build, args, defaults ?? [], host).ConfigureAwait(false);
         return new BuildResult(exitCode, output.ToString(), error.ToString(), Temp);
     }

@@ -4,6 +4,7 @@ using Deploy.Build.Hosts;
 using Deploy.Build.Logging;
 using Deploy.Build.Parameters;
 using Deploy.Build.Planning;
+using Deploy.Build.Progress;
 using Deploy.Build.Records;
 using Deploy.Build.Reports;
 using Serilog;
@@ -55,7 +56,8 @@ internal static partial class BuildRunner
         var scope = new TargetScope();
         var logFile = line.Plan ? null : OpenLogFile(temporary);
         var onGitHub = GitHubActionsLog.IsActive(host.Environment);
-        using var sink = new LineSink(host.Out, logFile, masker, line.Verbosity, onGitHub ? new GitHubActionsLog() : null);
+        using var live = !line.Plan && ProgressMode.IsInteractive(host, line.NoProgress) ? LiveView.Create(host.Out, host.Time) : null;
+        using var sink = new LineSink(host.Out, logFile, masker, line.Verbosity, onGitHub ? new GitHubActionsLog() : null, live);
         using var logger = new LoggerConfiguration().MinimumLevel.Verbose().Enrich.With(scope).WriteTo.Sink(sink).CreateLogger();
         build.Context = new BuildContext(root, logger, values);
 
@@ -86,7 +88,8 @@ internal static partial class BuildRunner
 
         sink.SetTargetWidth(plan.Targets.Max(t => t.Name.Length));
         var github = onGitHub ? new GitHubActionsHost(sink, host.Environment, masker) : null;
-        var services = new RunServices(logger, scope, host.Time, masker, github is null ? model.Observers : [.. model.Observers, github]);
+        IRunObserver? console = github ?? (IRunObserver?)live;
+        var services = new RunServices(logger, scope, host.Time, masker, console is null ? model.Observers : [.. model.Observers, console]);
         var executor = new Executor(plan, new ExecutorOptions(parallelism, line.KeepGoing), services);
         var outcome = await executor.RunAsync(host.Cancellation).ConfigureAwait(false);
         var targets = outcome.Targets.Select(executor.ToEvent).ToList();
@@ -105,6 +108,7 @@ internal static partial class BuildRunner
         }
 
         var criticalPath = CriticalPath.Find(targets, CriticalPath.Prerequisites(plan));
+        live?.Stop();
         sink.WriteSummary(SummaryWriter.Render(outcome, targets, finished.SummaryNotes, criticalPath));
         if (github is not null)
         {

@@ -4,7 +4,7 @@ namespace Deploy.Build.Cli;
 
 /// <summary>
 /// The parsed command line: <c>[TARGET ...] [--skip [TARGET ...]] [--parallel N] [--keep-going] [--plan]
-/// [--help] [--verbosity LEVEL] [--root DIR] [--profile NAME] [--continue] [--report RUN_JSON] [--&lt;parameter&gt; VALUE ...]</c>.
+/// [--help] [--verbosity LEVEL] [--root DIR] [--profile NAME] [--continue] [--report RUN_JSON] [--no-progress] [--&lt;parameter&gt; VALUE ...]</c>.
 /// Option names match case-insensitively, with or without hyphens; <c>--name=value</c> works too.
 /// </summary>
 internal sealed class CommandLine
@@ -16,6 +16,10 @@ internal sealed class CommandLine
     public bool Plan { get; private set; }
     public bool Help { get; private set; }
     public bool Continue { get; private set; }
+
+    /// <summary><c>--no-progress</c>: plain lines even on a terminal, no live view.</summary>
+    public bool NoProgress { get; private set; }
+
     public Verbosity Verbosity { get; private set; } = Verbosity.Normal;
     public string? Root { get; private set; }
     public string? Profile { get; private set; }
@@ -29,7 +33,7 @@ internal sealed class CommandLine
     public List<string> Problems { get; } = [];
 
     /// <summary>The engine's own options (normalized), for "did you mean" suggestions.</summary>
-    public static readonly string[] Options = ["help", "plan", "skip", "parallel", "keep-going", "verbosity", "root", "profile", "continue", "report"];
+    public static readonly string[] Options = ["help", "plan", "skip", "parallel", "keep-going", "verbosity", "root", "profile", "continue", "report", "no-progress"];
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -84,6 +88,9 @@ internal sealed class CommandLine
                 break;
             case "continue":
                 Continue = Flag(token, values);
+                break;
+            case "noprogress":
+                NoProgress = Flag(token, values);
                 break;
             case "skip":
                 Skip = values;

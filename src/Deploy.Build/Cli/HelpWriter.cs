@@ -41,6 +41,7 @@ internal static class HelpWriter
             ("  --root DIR", "The build's root (default: the nearest directory upwards holding .nuke/)"),
             ("  --profile NAME", "Also read .nuke/parameters.NAME.json (before .nuke/parameters.json)"),
             ("  --report RUN_JSON", "Draw a recorded run (a run.json) as .nuke/temp/run.html; run nothing"),
+            ("  --no-progress", "Plain lines only, no live view of the running targets (plain anyway when not a terminal, CI=true or TERM=dumb)"),
             ("  --help", "Show this text"),
         ]);
         text.Append("\nExit codes: 0 succeeded, 1 a target failed, 2 bad invocation or definition (nothing ran), 130 cancelled.\n");

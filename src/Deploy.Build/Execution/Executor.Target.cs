@@ -67,7 +67,8 @@ internal sealed partial class Executor
 
         if (outcome.Status == TargetStatus.Succeeded)
         {
-            log.Information("{TargetName} succeeded in {Duration}", target.Name, Formatting.Duration(outcome.Duration));
+            // Marked: a live view shows its own line for it (Logging.LineSink.StatusLine).
+            log.ForContext(Logging.LineSink.StatusLine, true).Information("{TargetName} succeeded in {Duration}", target.Name, Formatting.Duration(outcome.Duration));
         }
     }
 }

@@ -11,9 +11,10 @@ namespace Deploy.Build.Logging;
 /// Writes each event as whole lines, every line prefixed with the target it came from, to the console (at
 /// the chosen verbosity) and to the log file (everything). One lock around both writes: a line is never
 /// torn by another target's line. Secrets are masked before anything is written. Under GitHub Actions
-/// (<paramref name="github"/>), a target's console lines are held and written as one group when it ends.
+/// (<paramref name="github"/>), a target's console lines are held and written as one group when it ends. On a
+/// terminal with a live view (<paramref name="live"/>), console text goes through the view, which keeps itself below it.
 /// </summary>
-internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMasker masker, Verbosity verbosity, GitHubActionsLog? github = null) : ILogEventSink, IDisposable
+internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMasker masker, Verbosity verbosity, GitHubActionsLog? github = null, ILiveView? live = null) : ILogEventSink, IDisposable
 {
     // ":l" renders string values as they are: `Push succeeded`, not `"Push" succeeded` (Serilog quotes by default).
     private static readonly MessageTemplateTextFormatter MessageFormatter = new("{Message:l}", CultureInfo.InvariantCulture);
@@ -21,6 +22,12 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
     private readonly Lock _lock = new();
     private int _targetWidth = 8;
     private bool _disposed;
+
+    /// <summary>
+    /// The property marking the engine's line that a target succeeded: with a live view it goes only to the log
+    /// file, since the view leaves its own line for every finished target.
+    /// </summary>
+    public const string StatusLine = "DeployStatusLine";
 
     /// <summary>The name on lines the engine logs outside any target.</summary>
     public const string EngineName = "deploy";
@@ -36,7 +43,7 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
         var message = Render(logEvent);
         var exception = logEvent.Exception is null ? null : masker.Apply(logEvent.Exception.ToString());
         var level = Level(logEvent.Level);
-        var toConsole = logEvent.Level >= MinimumFor(verbosity);
+        var toConsole = logEvent.Level >= MinimumFor(verbosity) && !(live is not null && logEvent.Properties.ContainsKey(StatusLine));
 
         var consoleText = toConsole ? Format(logEvent, target, level, message, verbosity == Verbosity.Verbose ? exception : null, forFile: false) : null;
         var fileText = file is null ? null : Format(logEvent, target, level, message, exception, forFile: true);
@@ -44,6 +51,7 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
         {
             if (consoleText is not null)
             {
+                live?.Latest(target, Lines(message).Last());
                 WriteConsole(github is null ? consoleText : github.Line(target, consoleText));
             }
 
@@ -79,8 +87,7 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
         lock (_lock)
         {
             WriteConsole(github?.EndAll());
-            console.Write(shown);
-            console.Flush();
+            WriteConsole(shown);
 
             file?.Write(text);
         }
@@ -101,7 +108,11 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
 
     private void WriteConsole(string? text)
     {
-        if (!string.IsNullOrEmpty(text))
+        if (live is not null && !string.IsNullOrEmpty(text))
+        {
+            live.Write(text);
+        }
+        else if (!string.IsNullOrEmpty(text))
         {
             console.Write(text);
             console.Flush();

@@ -7,7 +7,8 @@ namespace Deploy.Build.Reports;
 /// <summary>
 /// <c>.nuke/temp/execution-plan.html</c>: the plan's DAG as inline SVG. One column per wave, targets in plan
 /// order down each column; an arrow from each prerequisite to the target waiting for it (solid: needs it,
-/// dashed: only runs after it); skipped targets greyed, with the reason as a tooltip.
+/// dashed: only runs after it), routed around the boxes (<see cref="PlanRouting"/>); skipped targets greyed, with
+/// the reason as a tooltip.
 /// </summary>
 internal static class PlanPage
 {
@@ -23,17 +24,19 @@ internal static class PlanPage
     {
         var waves = plan.Waves;
         var nodeWidth = Math.Max(120, plan.Targets.Max(t => Html.TextWidth(t.Name)) + 28);
-        var position = new Dictionary<PlannedTarget, (double X, double Y)>();
+        var cell = new Dictionary<PlannedTarget, (int Wave, int Row)>();
         foreach (var wave in waves)
         {
             var ordered = wave.OrderBy(t => t.Order).ToList();
             for (var row = 0; row < ordered.Count; row++)
             {
-                position[ordered[row]] = (
-                    Margin + (ordered[row].Wave - 1) * (nodeWidth + ColumnGap),
-                    Margin + HeaderHeight + row * (NodeHeight + RowGap));
+                cell[ordered[row]] = (ordered[row].Wave, row);
             }
         }
+
+        var rowsPerWave = Enumerable.Range(1, plan.Targets.Max(t => t.Wave)).Select(w => plan.Targets.Count(t => t.Wave == w)).ToList();
+        var routing = new PlanRouting(Margin, Margin + HeaderHeight, nodeWidth, NodeHeight, ColumnGap, RowGap, rowsPerWave);
+        var position = cell.ToDictionary(c => c.Key, c => (X: routing.X(c.Value.Wave), Y: routing.Y(c.Value.Row)));
 
         var width = position.Values.Max(p => p.X) + nodeWidth + Margin;
         var height = position.Values.Max(p => p.Y) + NodeHeight + Margin;
@@ -57,17 +60,20 @@ internal static class PlanPage
             svg.Append(CultureInfo.InvariantCulture, $"""<text class="wave" x="{Html.N(Margin + (wave[0].Wave - 1) * (nodeWidth + ColumnGap))}" y="{Html.N(Margin + 12)}">wave {wave[0].Wave}</text>""").Append('\n');
         }
 
-        foreach (var target in plan.Targets.OrderBy(t => t.Order))
+        var edges = plan.Targets.OrderBy(t => t.Order)
+            .SelectMany(t => t.Needs.Select(p => (From: p, To: t, Kind: "needs")).Concat(t.RunsAfter.Select(p => (From: p, To: t, Kind: "after"))))
+            .ToList();
+
+        // Ports: a box's arrows leave (enter) it in the order of the rows they go to (come from), so they do not cross at the box.
+        var outgoing = edges.GroupBy(e => e.From).ToDictionary(g => g.Key, g => g.OrderBy(e => cell[e.To].Row).ThenBy(e => cell[e.To].Wave).ToList());
+        var incoming = edges.GroupBy(e => e.To).ToDictionary(g => g.Key, g => g.OrderBy(e => cell[e.From].Row).ThenBy(e => cell[e.From].Wave).ToList());
+        foreach (var edge in edges)
         {
-            foreach (var (prerequisite, kind) in target.Needs.Select(p => (p, "needs")).Concat(target.RunsAfter.Select(p => (p, "after"))))
-            {
-                var (fromX, fromY) = position[prerequisite];
-                var (toX, toY) = position[target];
-                var (x1, y1, x2, y2) = (fromX + nodeWidth, fromY + NodeHeight / 2, toX, toY + NodeHeight / 2);
-                var bend = Math.Max(20, (x2 - x1) / 2);
-                var title = kind == "needs" ? $"{target.Name} depends on {prerequisite.Name}" : $"{target.Name} runs after {prerequisite.Name}";
-                svg.Append(CultureInfo.InvariantCulture, $"""<path class="edge {kind}" data-from="{Html.Escape(prerequisite.Name)}" data-to="{Html.Escape(target.Name)}" d="M {Html.N(x1)} {Html.N(y1)} C {Html.N(x1 + bend)} {Html.N(y1)}, {Html.N(x2 - bend)} {Html.N(y2)}, {Html.N(x2)} {Html.N(y2)}" marker-end="url(#arrow)"><title>{Html.Escape(title)}</title></path>""").Append('\n');
-            }
+            var fromY = routing.Port(cell[edge.From].Row, outgoing[edge.From].IndexOf(edge), outgoing[edge.From].Count);
+            var toY = routing.Port(cell[edge.To].Row, incoming[edge.To].IndexOf(edge), incoming[edge.To].Count);
+            var d = routing.Path(cell[edge.From], fromY, cell[edge.To], toY);
+            var title = edge.Kind == "needs" ? $"{edge.To.Name} depends on {edge.From.Name}" : $"{edge.To.Name} runs after {edge.From.Name}";
+            svg.Append(CultureInfo.InvariantCulture, $"""<path class="edge {edge.Kind}" data-from="{Html.Escape(edge.From.Name)}" data-to="{Html.Escape(edge.To.Name)}" d="{d}" marker-end="url(#arrow)"><title>{Html.Escape(title)}</title></path>""").Append('\n');
         }
 
         foreach (var target in plan.Targets.OrderBy(t => t.Order))

@@ -25,15 +25,16 @@ public sealed class CommandLineTests
         Assert.Null(line.Skip);
         Assert.Null(line.Parallel);
         Assert.Equal(Verbosity.Normal, line.Verbosity);
-        Assert.False(line.Plan || line.Help || line.KeepGoing || line.Continue);
+        Assert.False(line.Plan || line.Help || line.KeepGoing || line.Continue || line.NoProgress);
     }
 
     [Fact]
     public void Switches_given_alone_are_on()
     {
-        var line = CommandLine.Parse(["--plan", "--continue", "--help"]);
+        var line = CommandLine.Parse(["--plan", "--continue", "--help", "--no-progress"]);
 
         Assert.Empty(line.Problems);
+        Assert.True(line.NoProgress);
         Assert.True(line.Plan);
         Assert.True(line.Continue);
         Assert.True(line.Help);

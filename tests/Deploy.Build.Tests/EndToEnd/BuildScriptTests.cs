@@ -33,6 +33,23 @@ public sealed class BuildScriptTests(ScratchBuild scratch) : IClassFixture<Scrat
     }
 
     [Fact]
+    public async Task On_a_real_terminal_the_live_view_is_drawn_and_every_target_leaves_its_final_line()
+    {
+        using var run = scratch.StartOnTerminal("Greet", "Fail", "--keep-going", "--parallel", "2");
+        var exitCode = await run.WaitAsync(TimeSpan.FromMinutes(3));
+
+        var output = run.Output;
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("running, 0 of 2 done", output, StringComparison.Ordinal);
+        Assert.Matches(@"\u001b\[\d+A\r\u001b\[J", output);
+        var screen = Output.TerminalScreen.Render(output.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Single(screen, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^(✔|\+) Greet +succeeded in \d:\d\d\.\d\d$"));
+        Assert.Single(screen, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^(✘|x) Fail +failed in \d:\d\d\.\d\d: this target always fails$"));
+        Assert.DoesNotContain(screen, l => l.Contains(" running, ", StringComparison.Ordinal));
+        Assert.Equal("Build failed: Fail.", screen[^1]);
+    }
+
+    [Fact]
     public async Task SIGTERM_cancels_the_running_target_runs_assured_targets_and_exits_130()
     {
         // Compile first (shared with the other test through the class fixture's lock-protected stamp).

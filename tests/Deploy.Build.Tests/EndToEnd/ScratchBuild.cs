@@ -88,6 +88,27 @@ public sealed class ScratchBuild : IDisposable
         return new ScriptRun(Process.Start(start)!);
     }
 
+    /// <summary>
+    /// Starts ./build.sh on a real pseudo-terminal (util-linux's <c>script</c>, from Debian's essential bsdutils), as
+    /// someone at a terminal runs it: not CI, <c>TERM=xterm-256color</c>.
+    /// </summary>
+    public ScriptRun StartOnTerminal(params string[] args)
+    {
+        var command = string.Join(' ', new[] { Path.Combine(Root, "build.sh") }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        var start = new ProcessStartInfo("script") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var arg in new[] { "--quiet", "--flush", "--return", "--command", command, "/dev/null" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("CI");
+        start.Environment.Remove("GITHUB_ACTIONS");
+        start.Environment["TERM"] = "xterm-256color";
+        var run = new ScriptRun(Process.Start(start)!, raw: true);
+        run.Process.StandardInput.Close();
+        return run;
+    }
+
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         using var run = Start(args);
@@ -125,10 +146,14 @@ public sealed class ScriptRun : IDisposable
     private readonly System.Text.StringBuilder _output = new();
     private readonly Task _pumps;
 
-    public ScriptRun(Process process)
+    /// <param name="process">The started process, its output redirected.</param>
+    /// <param name="raw">Keep the output as it comes (carriage returns, escape codes); else line by line, with \n.</param>
+    public ScriptRun(Process process, bool raw = false)
     {
         Process = process;
-        _pumps = Task.WhenAll(Pump(process.StandardOutput), Pump(process.StandardError));
+        _pumps = raw
+            ? Task.WhenAll(PumpRaw(process.StandardOutput), PumpRaw(process.StandardError))
+            : Task.WhenAll(Pump(process.StandardOutput), Pump(process.StandardError));
     }
 
     public Process Process { get; }
@@ -160,6 +185,19 @@ public sealed class ScriptRun : IDisposable
         }
 
         Process.Dispose();
+    }
+
+    private async Task PumpRaw(StreamReader reader)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
+        {
+            lock (_output)
+            {
+                _output.Append(buffer, 0, read);
+            }
+        }
     }
 
     private async Task Pump(StreamReader reader)
