@@ -46,6 +46,11 @@ internal sealed class ServeCommand(IWebhookServer component) : IBuildCommand
         {
             server = await WebhookServer.StartAsync(options, scheduler, component.Log, cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            await context.Out.WriteLineAsync("Stopped before listening.").ConfigureAwait(false);
+            return 130;
+        }
         catch (IOException exception)
         {
             await context.Error.WriteLineAsync($"error: --serve cannot listen on {options.Url} ({exception.Message}). Pick a free address with --listen.").ConfigureAwait(false);

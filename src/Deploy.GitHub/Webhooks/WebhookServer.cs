@@ -18,7 +18,11 @@ internal sealed class WebhookServer : IAsyncDisposable
 {
     public const string Path = "/webhooks/github";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // application/json, never embedded in HTML
+    };
 
     private readonly WebApplication _app;
     private readonly WebhookOptions _options;

@@ -40,7 +40,7 @@ internal static class JobGraph
 
         var shared = chains.Where(c => graph.Successors(c[^1]).Count >= 2).ToHashSet();
         var jobChains = chains.Where(c => !shared.Contains(c)).ToList();
-        var ids = AssignIds(jobChains, build);
+        var ids = AssignIds(jobChains, graph, build);
         var jobs = new List<WorkflowJob>();
         foreach (var chain in jobChains)
         {
@@ -103,14 +103,18 @@ internal static class JobGraph
             receives);
     }
 
-    /// <summary>"ImagePush" → "image-push", named after the chain's first target that does work; unique.</summary>
-    private static Dictionary<List<string>, string> AssignIds(List<List<string>> chains, BuildDescription build)
+    /// <summary>
+    /// Named after the chain's first target that does work ("image" for Image → Push), or its last when the chain
+    /// starts the graph ("test" for Clone → … → Test: the trunk exists to reach it); unique.
+    /// </summary>
+    private static Dictionary<List<string>, string> AssignIds(List<List<string>> chains, TargetGraph graph, BuildDescription build)
     {
         var ids = new Dictionary<List<string>, string>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chain in chains)
         {
-            var named = chain.FirstOrDefault(t => build.FindTarget(t) is { IsCollective: false }) ?? chain[0];
+            var working = chain.Where(t => build.FindTarget(t) is { IsCollective: false }).DefaultIfEmpty(chain[^1]).ToList();
+            var named = graph.Predecessors(chain[0]).Count == 0 ? working[^1] : working[0];
             var id = Slug.Of(named);
             for (var n = 2; !taken.Add(id); n++)
             {

@@ -51,7 +51,7 @@ public sealed class GeneratedWorkflowTests : IDisposable
         var workflow = await GenerateAsync();
 
         Assert.Equal("${{ steps.build.outputs.digest }}", WorkflowFile.Scalar(workflow.Map("jobs", "image", "outputs"), "digest"));
-        Assert.Equal("${{ needs.image.outputs.digest }}", WorkflowFile.Scalar(workflow.Map("jobs", "rollout", "env"), "DIGEST"));
+        Assert.Equal("${{ needs.image.outputs.digest }}", WorkflowFile.Scalar(workflow.Map("jobs", "rollout", "env"), "DEPLOY_DIGEST"));
         Assert.False(workflow.Job("test").Children.ContainsKey(new YamlScalarNode("outputs")));
     }
 
@@ -78,10 +78,17 @@ public sealed class GeneratedWorkflowTests : IDisposable
             Assert.Contains(name, match.Groups[1].Value == "secrets" ? secrets : parameters);
         }
 
+        string[] environmentNames = ["REPOSITORY", "REF", "SUBMODULES", "DIGEST", "GIT_TOKEN", "REGISTRY_PASSWORD"];
+        var environments = workflow.JobIds.Select(workflow.Job).Prepend(workflow.Root)
+            .Where(m => m.Children.ContainsKey(new YamlScalarNode("env"))).Select(m => (YamlMappingNode)m["env"]);
+        var deployNames = environments.SelectMany(e => e.Children.Keys.Select(k => k.ToString())).Where(k => k.StartsWith("DEPLOY_", StringComparison.Ordinal)).ToList();
+        Assert.Equal(7, deployNames.Count); // four inputs, two secrets, and the digest the rollout job receives
+        Assert.All(deployNames, name => Assert.Contains(name["DEPLOY_".Length..], environmentNames));
+
         var env = workflow.Map("env");
-        Assert.Equal("${{ secrets.GIT_TOKEN }}", WorkflowFile.Scalar(env, "GIT_TOKEN"));
-        Assert.Equal("${{ secrets.REGISTRY_PASSWORD }}", WorkflowFile.Scalar(env, "REGISTRY_PASSWORD"));
-        Assert.Equal("${{ inputs.ref || github.event.client_payload.ref }}", WorkflowFile.Scalar(env, "REF"));
+        Assert.Equal("${{ secrets.GIT_TOKEN }}", WorkflowFile.Scalar(env, "DEPLOY_GIT_TOKEN"));
+        Assert.Equal("${{ secrets.REGISTRY_PASSWORD }}", WorkflowFile.Scalar(env, "DEPLOY_REGISTRY_PASSWORD"));
+        Assert.Equal("${{ inputs.ref || github.event.client_payload.ref }}", WorkflowFile.Scalar(env, "DEPLOY_REF"));
         Assert.DoesNotContain(scalars, s => s.Contains("inputs.git-token", StringComparison.Ordinal) || s.Contains("webhook-secret", StringComparison.Ordinal));
     }
 
@@ -115,9 +122,9 @@ public sealed class GeneratedWorkflowTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error);
         var workflow = new WorkflowFile(File.ReadAllText(WorkflowPath));
 
-        Assert.Equal(["clone"], workflow.JobIds);
-        Assert.Equal("./build.sh Test", workflow.Run("clone"));
-        Assert.Equal("Clone → Restore → Compile → Test", WorkflowFile.Scalar(workflow.Job("clone"), "name"));
+        Assert.Equal(["test"], workflow.JobIds);
+        Assert.Equal("./build.sh Test", workflow.Run("test"));
+        Assert.Equal("Clone → Restore → Compile → Test", WorkflowFile.Scalar(workflow.Job("test"), "name"));
         Assert.DoesNotContain("run again here", workflow.Text, StringComparison.Ordinal);
     }
 
