@@ -105,7 +105,8 @@ internal sealed class ServeCommand(IWebhookServer component) : IBuildCommand
 
             if (parameter.IsSecret)
             {
-                environment[parameter.EnvironmentName] = string.Join(',', parameter.CommandLineValues!);
+                // DEPLOY_NAME is what the build reads first, so it wins over a NAME the server's environment has, as the command line did.
+                environment["DEPLOY_" + parameter.EnvironmentName] = string.Join(',', parameter.CommandLineValues!);
                 continue;
             }
 

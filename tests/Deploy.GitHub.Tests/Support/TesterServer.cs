@@ -34,7 +34,7 @@ internal sealed class TesterServer : IAsyncDisposable
         }
     }
 
-    public static async Task<TesterServer> StartAsync(string secret)
+    public static async Task<TesterServer> StartAsync(string secret, params string[] extra)
     {
         var root = Path.Combine(Path.GetTempPath(), "deploy-github-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));
@@ -47,7 +47,7 @@ internal sealed class TesterServer : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = root,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Deploy.GitHub.Tester.dll"), "--serve", "--listen", $"http://127.0.0.1:{port}", "--root", root, "--shutdown-grace", "2m" })
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Deploy.GitHub.Tester.dll"), "--serve", "--listen", $"http://127.0.0.1:{port}", "--root", root, "--shutdown-grace", "2m", .. extra])
         {
             start.ArgumentList.Add(argument);
         }

@@ -37,6 +37,23 @@ public sealed class ChildBuildTests
     }
 
     [Fact]
+    public async Task Runs_get_the_configured_repository_and_the_server_s_parameters_with_secrets_kept_off_their_command_line()
+    {
+        const string token = "api-token-9d2e7";
+        await using var server = await TesterServer.StartAsync(Secret, "--repository", "/srv/git/service.git", "--api-token", token);
+        var commit = WebhookFixture.Sha(0xdef);
+
+        using var response = await server.PushAsync(Secret, commit);
+        await Poll.UntilAsync(async () => (await server.RunsAsync()) is [var run] && run.GetProperty("finishedAt").ValueKind != JsonValueKind.Null, TimeSpan.FromSeconds(90), "the run to finish");
+
+        Assert.Equal($"{commit} /srv/git/service.git\n", File.ReadAllText(Path.Combine(server.Root, "deployed.txt")));
+        Assert.Equal(token, File.ReadAllText(Path.Combine(server.Root, "token.txt")));
+        var arguments = File.ReadAllLines(Path.Combine(server.Root, "arguments.txt"));
+        Assert.Contains("--ref", arguments);
+        Assert.DoesNotContain(arguments, a => a.Contains(token, StringComparison.Ordinal) || a.Contains(Secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SIGTERM_during_a_run_refuses_new_pushes_lets_the_run_finish_and_exits()
     {
         await using var server = await TesterServer.StartAsync(Secret);
