@@ -67,7 +67,7 @@ public sealed class BuildDescription
                 p.IsSecret,
                 p.ValueType,
                 p.IsSecret ? null : p.Default,
-                values.GetValueOrDefault(p.MemberName),
+                p.IsSecret ? null : values.GetValueOrDefault(p.MemberName),
                 commandLine.Any(v => Names.Normalize(v.Name) == p.Normalized) ? given : null);
         }).ToList();
 

@@ -8,8 +8,11 @@ namespace Deploy.Build;
 /// <param name="IsSecret">Whether it is a [Secret]: its value is masked in logs and never belongs on a command line.</param>
 /// <param name="ValueType">Its .NET type (string, bool, int, TimeSpan, Uri, an enum, or an array of one).</param>
 /// <param name="Default">Its value when nothing is given (null for secrets).</param>
-/// <param name="Value">The value it resolved to for this invocation, or null when none was given.</param>
-/// <param name="CommandLineValues">The values typed on the command line for it, or null when it was not on the command line.</param>
+/// <param name="Value">The value it resolved to for this invocation; null when none was given, and always for secrets (a component reads its own).</param>
+/// <param name="CommandLineValues">
+/// The values typed on the command line for it, or null when it was not on the command line; secrets included, so
+/// a command that starts the build again can hand them on (in its environment, never on a command line).
+/// </param>
 public sealed record ParameterDescription(
     string Name,
     string CliName,
