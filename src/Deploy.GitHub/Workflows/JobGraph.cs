@@ -85,7 +85,10 @@ internal static class JobGraph
             }
         }
 
-        var invoke = chain.Where(t => !chain.Any(other => other != t && graph.Closure([other]).Contains(t))).ToList();
+        // Name the fewest targets whose plan covers the chain and what it repeats: a repeated target that only
+        // triggers the chain (rather than being depended on) must be named, or it would not run here.
+        var runsHere = graph.Order.Where(t => chain.Contains(t) || repeated.Contains(t)).ToList();
+        var invoke = runsHere.Where(t => !runsHere.Any(other => other != t && graph.Closure([other]).Contains(t))).ToList();
         var planned = graph.Closure(invoke);
         var skip = graph.Order.Where(t => planned.Contains(t) && !chain.Contains(t) && !shared.Contains(chainOf[t])).ToList();
         var needIds = needs.OrderBy(n => graph.Order.IndexOf(n[0])).Select(n => ids[n]).ToList();
