@@ -28,11 +28,12 @@ internal static partial class BuildRunner
         var problems = new List<string>(line.Problems);
         var root = FindRoot(line.Root, host, problems);
         var parameters = ParameterDiscovery.Find(build, problems);
+        var commands = BuildCommands.Find(build, problems);
         if (line.Help)
         {
             build.Context = new BuildContext(root ?? host.CurrentDirectory, Serilog.Core.Logger.None, new Dictionary<string, object?>());
             var help = BuildModelLoader.Load(build);
-            await host.Out.WriteAsync(HelpWriter.Render(help, parameters, defaultTargets, host.ProcessorCount)).ConfigureAwait(false);
+            await host.Out.WriteAsync(HelpWriter.Render(help, parameters, defaultTargets, host.ProcessorCount, commands)).ConfigureAwait(false);
             return Succeeded;
         }
 
@@ -46,6 +47,7 @@ internal static partial class BuildRunner
             return await ReportAsync(host, problems, new SecretMasker()).ConfigureAwait(false);
         }
 
+        var command = BuildCommands.Claim(commands, line, problems);
         var masker = new SecretMasker();
         var files = LoadParameterFiles(root, line.Profile, problems);
         var values = ParameterResolver.Resolve(parameters, line.Parameters, host.Environment, files, masker, problems);
@@ -54,7 +56,7 @@ internal static partial class BuildRunner
         var temporary = Path.Combine(root, ".nuke", "temp");
         Directory.CreateDirectory(temporary);
         var scope = new TargetScope();
-        var logFile = line.Plan ? null : OpenLogFile(temporary);
+        var logFile = line.Plan || command is not null ? null : OpenLogFile(temporary);
         var onGitHub = GitHubActionsLog.IsActive(host.Environment);
         using var live = !line.Plan && ProgressMode.IsInteractive(host, line.NoProgress) ? LiveView.Create(host.Out, host.Time) : null;
         using var sink = new LineSink(host.Out, logFile, masker, line.Verbosity, onGitHub ? new GitHubActionsLog() : null, live);
@@ -63,6 +65,19 @@ internal static partial class BuildRunner
 
         var model = BuildModelLoader.Load(build);
         BuildSchema.WriteIfChanged(Path.Combine(root, ".nuke", "build.schema.json"), BuildSchema.Render(model, parameters));
+        if (command is { } invoked)
+        {
+            problems.AddRange(model.Problems);
+            if (problems.Count > 0)
+            {
+                return await ReportAsync(host, problems, masker).ConfigureAwait(false);
+            }
+
+            var description = BuildDescription.Create(root, model, parameters, values, line.Parameters, defaultTargets);
+            var context = new BuildCommandContext(description, invoked.Values, invoked.Modifiers, host.Out, host.Error, host.Environment);
+            return await invoked.Command.RunAsync(context, host.Cancellation).ConfigureAwait(false);
+        }
+
 
         var fingerprint = ContinueState.Fingerprint(args);
         var previous = line.Continue ? ContinueState.Load(temporary, fingerprint) : null;

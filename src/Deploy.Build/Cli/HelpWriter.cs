@@ -8,7 +8,7 @@ namespace Deploy.Build.Cli;
 /// <summary>The text of <c>--help</c>: targets, parameters, options.</summary>
 internal static class HelpWriter
 {
-    public static string Render(BuildModel model, IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<string> defaultTargets, int processorCount)
+    public static string Render(BuildModel model, IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<string> defaultTargets, int processorCount, IReadOnlyList<IBuildCommand>? commands = null)
     {
         var text = new StringBuilder();
         text.Append("Usage: ./build.sh [TARGET ...] [OPTION ...] [--<parameter> VALUE ...]\n\n");
@@ -44,6 +44,12 @@ internal static class HelpWriter
             ("  --no-progress", "Plain lines only, no live view of the running targets (plain anyway when not a terminal, CI=true or TERM=dumb)"),
             ("  --help", "Show this text"),
         ]);
+        if (commands is { Count: > 0 })
+        {
+            text.Append("\nCommands (instead of running targets):\n");
+            WriteRows(text, commands.Select(c => (Name: "  " + c.Usage, Text: (string?)c.Description)).ToList());
+        }
+
         text.Append("\nExit codes: 0 succeeded, 1 a target failed, 2 bad invocation or definition (nothing ran), 130 cancelled.\n");
         return text.ToString();
     }

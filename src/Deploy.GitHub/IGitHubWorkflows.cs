@@ -1,0 +1,27 @@
+using Deploy.Build;
+using Deploy.GitHub.Workflows;
+
+namespace Deploy.GitHub;
+
+/// <summary>
+/// A build component that writes a GitHub Actions workflow mirroring the build's target graph:
+/// <c>./build.sh --generate-workflow github</c> writes <c>.github/workflows/&lt;workflow-name&gt;.yml</c>;
+/// with <c>--check</c> it only compares and exits 1 when the committed file is stale.
+/// </summary>
+public interface IGitHubWorkflows : IGitHubTriggers
+{
+    /// <summary>The workflow's name and file name.</summary>
+    [Parameter("Name of the generated GitHub Actions workflow (.github/workflows/<name>.yml)")]
+    string WorkflowName => GetParameter<string>() ?? "deploy";
+
+    /// <summary>The <c>repository_dispatch</c> event types the workflow runs on.</summary>
+    [Parameter("repository_dispatch event types the generated workflow runs on")]
+    string[] DispatchTypes => GetParameter<string[]>() is { Length: > 0 } types ? types : ["deploy"];
+
+    /// <summary>Parameters offered as <c>workflow_dispatch</c> inputs. Default: every parameter that is not a secret.</summary>
+    [Parameter("Parameters offered as workflow_dispatch inputs (default: every non-secret parameter; GitHub allows 25)")]
+    string[] WorkflowInputs => GetParameter<string[]>() ?? [];
+
+    /// <summary>The command behind <c>--generate-workflow github [--check]</c>.</summary>
+    IBuildCommand GitHubWorkflowCommand => new WorkflowCommand(this);
+}

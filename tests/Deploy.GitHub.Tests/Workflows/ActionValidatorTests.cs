@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Deploy.GitHub.Tests.Support;
+
+namespace Deploy.GitHub.Tests.Workflows;
+
+/// <summary>
+/// Runs the npm package @action-validator/cli (GitHub's workflow schema) on the generated file. It is found at
+/// $ACTION_VALIDATOR or as action-validator on PATH (npm install -g @action-validator/cli).
+/// </summary>
+public sealed class ActionValidatorTests : IDisposable
+{
+    private readonly BuildDriver _driver = new();
+
+    [ActionValidatorFact]
+    public async Task The_generated_workflow_passes_action_validator()
+    {
+        var validator = ActionValidatorFactAttribute.Path
+            ?? throw new InvalidOperationException("action-validator is not installed (CI=true): npm install -g @action-validator/cli, or set ACTION_VALIDATOR.");
+        foreach (var (build, defaults) in new (Deploy.Build.DeployBuild, string[])[] { (new PipelineBuild(), PipelineBuild.Defaults), (new StockShapeBuild(), StockShapeBuild.Defaults) })
+        {
+            Assert.Equal(0, (await _driver.RunAsync(build, ["--generate-workflow", "github"], defaults)).ExitCode);
+            var file = Path.Combine(_driver.Root, ".github", "workflows", "deploy.yml");
+
+            using var process = Process.Start(new ProcessStartInfo(validator, [file]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            Assert.True(process.ExitCode == 0, $"action-validator rejected the workflow of {build.GetType().Name}:\n{await output}\n{await error}\n{File.ReadAllText(file)}");
+        }
+    }
+
+    public void Dispose() => _driver.Dispose();
+}
