@@ -78,7 +78,6 @@ internal static partial class BuildRunner
             return await invoked.Command.RunAsync(context, host.Cancellation).ConfigureAwait(false);
         }
 
-
         var fingerprint = ContinueState.Fingerprint(args);
         var previous = line.Continue ? ContinueState.Load(temporary, fingerprint) : null;
         if (line.Continue && previous is null)
