@@ -34,7 +34,7 @@ public sealed class SlowRolloutTests
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         const string Stuck = "Waiting for deployment \"web\" rollout to finish: 1 out of 2 new replicas have been updated...";
 
-        var run = cluster.RunAsync(cluster.Request() with { TimeProvider = time });
+        var run = cluster.RunAsync(cluster.Request() with { TimeProvider = time, Timeout = TimeSpan.FromMinutes(10) });
         await Poll.UntilAsync(() => cluster.Log.Statuses.Contains(Stuck) || run.IsCompleted, Deadline, "the rollout to get stuck");
         Assert.False(run.IsCompleted, cluster.Log.ToString());
         time.Advance(TimeSpan.FromMinutes(10));

@@ -65,7 +65,7 @@ internal sealed partial class RolloutRun
             reason = timeout.Message;
         }
 
-        _log.Error("The rollout of {Image:l} to deployment {Namespace:l}/{Deployment:l} failed: {Reason:l}", _request.Image, Namespace, Name, reason);
+        _log.Warning("The rollout of {Image:l} to deployment {Namespace:l}/{Deployment:l} failed: {Reason:l}", _request.Image, Namespace, Name, reason);
         return await FailAsync(reason, result, cancellationToken).ConfigureAwait(false);
     }
 

@@ -20,7 +20,7 @@ internal sealed class RolloutWaiter
     private readonly Channel<Func<Task<V1Deployment?>>> _events = Channel.CreateUnbounded<Func<Task<V1Deployment?>>>(new UnboundedChannelOptions { SingleReader = true });
     private string? _podHash;
     private long _podHashGeneration = -1;
-    private CancellationTokenSource? _podWatchStop;
+    private readonly List<(Task Task, CancellationTokenSource Stop)> _podWatches = [];
 
     public RolloutWaiter(ClusterApi api, string deployment, TimeProvider time, ILogger log)
     {
@@ -82,9 +82,13 @@ internal sealed class RolloutWaiter
         }
         finally
         {
-            _podWatchStop?.Cancel();
+            // Nothing keeps running after the wait: every watch is stopped and awaited (they do not throw).
             await stop.CancelAsync().ConfigureAwait(false);
-            await watching.ConfigureAwait(false);
+            await Task.WhenAll([watching, .. _podWatches.Select(w => w.Task)]).ConfigureAwait(false);
+            foreach (var (_, podStop) in _podWatches)
+            {
+                podStop.Dispose();
+            }
         }
     }
 
@@ -124,8 +128,12 @@ internal sealed class RolloutWaiter
         }
 
         _podHash = hash;
-        _podWatchStop?.Cancel();
-        _podWatchStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        foreach (var (_, previous) in _podWatches)
+        {
+            await previous.CancelAsync().ConfigureAwait(false);
+        }
+
+        var podStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var podSelector = LabelSelectors.Of(deployment.Spec.Selector, (Revisions.HashLabel, hash));
         _log.Debug("Watching the new pods ({Selector:l}) of replica set {ReplicaSet:l}", podSelector, current!.Metadata.Name);
         var podWatch = new ResourceWatch<V1Pod>(
@@ -139,7 +147,7 @@ internal sealed class RolloutWaiter
             _api.Explain,
             _time,
             _log);
-        _ = Forward(podWatch.RunAsync((type, pod) => Post(() => Task.FromResult<V1Deployment?>(OnPod(type, pod))), _podWatchStop.Token));
+        _podWatches.Add((Forward(podWatch.RunAsync((type, pod) => Post(() => Task.FromResult<V1Deployment?>(OnPod(type, pod))), podStop.Token)), podStop));
     }
 
     private static V1Deployment? OnPod(WatchEventType type, V1Pod pod)

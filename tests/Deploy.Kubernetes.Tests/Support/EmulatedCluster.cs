@@ -44,6 +44,9 @@ internal sealed class EmulatedCluster : IAsyncDisposable
         Deployment = "web",
         Image = image,
         ChangeCause = "deploy: commit abc1234 (ref main)",
+
+        // Every rollout here ends in well under a second; should one hang, it fails in a minute, not ten.
+        Timeout = TimeSpan.FromMinutes(1),
     };
 
     public Task<KubernetesRolloutResult> RunAsync(KubernetesRolloutRequest request, CancellationToken cancellationToken = default) =>
