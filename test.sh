@@ -43,6 +43,14 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
   skipped=$((skipped + $(value total) - $(value executed)))
 done
+# The committed workflow must match the build it is generated from (one more check, counted like a test).
+if ./build.sh --generate-workflow github --check; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  status=1
+fi
+
 if ((status != 0 && failed == 0)); then
   # The build or a test host failed before reporting a failed test: count it, so the tally never looks green.
   failed=1

@@ -1,6 +1,7 @@
 using Deploy.Build;
 using Deploy.DotNet;
 using Deploy.Git;
+using Deploy.GitHub;
 using Deploy.Prometheus;
 using Deploy.Rollout;
 
@@ -12,7 +13,7 @@ using Deploy.Rollout;
 /// out to the local Docker engine (or --rollout-target kubernetes). Stage timings go to a Pushgateway when
 /// --pushgateway-url is given.
 /// </summary>
-sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics
+sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics, IGitHubWorkflows, IWebhookServer
 {
     public static int Main() => Execute<Build>(x => ((IRollout)x).Rollout);
 

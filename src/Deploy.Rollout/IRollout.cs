@@ -23,6 +23,13 @@ public interface IRollout : IPush, ITest, IKubernetesRollout
     [Parameter("How long the new version has to become healthy (docker) or roll out (kubernetes)")]
     TimeSpan RolloutTimeout => GetParameter<TimeSpan?>() ?? TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// A digest that <c>Push</c> produced elsewhere (an earlier run, or another job of a generated workflow):
+    /// deploys <c>--registry/--image-name@DIGEST</c> when this run did not push.
+    /// </summary>
+    [Parameter("Deploy <registry>/<image>@DIGEST (sha256:...) pushed by another job or run, when this run does not push")]
+    string? Digest => GetParameter<string>();
+
     /// <summary>Docker: the container's name; default: the image name.</summary>
     [Parameter("Docker: the service's container name (default: the image name)")]
     string? ContainerName => GetParameter<string>();

@@ -30,6 +30,21 @@ internal static partial class RolloutPlan
             return pushed.Reference;
         }
 
+        if (build.Digest is { } digest)
+        {
+            if (!DigestRule().IsMatch(digest))
+            {
+                throw new RolloutException($"--digest '{digest}' is not an image digest. Give it as Push records it: sha256: and 64 lowercase hex digits.");
+            }
+
+            if (build.Registry is not { } registry)
+            {
+                throw new RolloutException($"--digest '{digest}' names an image in a registry, but --registry is not given. Give the registry it was pushed to.");
+            }
+
+            return $"{registry}/{build.ImageName}@{digest}";
+        }
+
         if (requireDigest)
         {
             throw new RolloutException(
@@ -87,6 +102,9 @@ internal static partial class RolloutPlan
 
         return new DockerRolloutRequest(name, image, build.ServicePort, build.ServiceEnv, publish, build.HealthUrl, build.RolloutTimeout, labels);
     }
+
+    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    private static partial Regex DigestRule();
 
     // Docker's own rule for container names: [a-zA-Z0-9][a-zA-Z0-9_.-]+
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")]
