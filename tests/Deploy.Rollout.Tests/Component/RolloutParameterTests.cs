@@ -37,6 +37,19 @@ public sealed class RolloutParameterTests
         Assert.Contains("--registry", result.ErrorOf("Rollout"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "--digest", "sha256:abc" }, "--digest 'sha256:abc' is not an image digest")]
+    [InlineData(new[] { "--digest", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" }, "--registry is not given")]
+    public async Task A_digest_from_another_job_is_checked(string[] arguments, string expected)
+    {
+        using var driver = new BuildDriver();
+
+        var result = await driver.RunAsync(new RolloutBuild(), ["Rollout", "--skip", "--rollout-target", "kubernetes", .. arguments]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, result.ErrorOf("Rollout"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unreachable_engine_is_named_with_how_to_start_one()
     {
