@@ -22,6 +22,8 @@ registry=""
 cleanup() {
   [ -n "$registry" ] && kill "$registry" 2>/dev/null || true
   if [ -n "$daemon" ]; then kill "$daemon" 2>/dev/null || true; wait "$daemon" 2>/dev/null || true; fi
+  # dockerd leaves its network namespace bind-mounted under the exec root.
+  grep -o " $work/[^ ]*" /proc/self/mounts | sort -r | xargs -r -n1 umount --lazy 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT

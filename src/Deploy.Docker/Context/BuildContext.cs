@@ -41,7 +41,7 @@ internal sealed class BuildContext
     /// </summary>
     public (Stream Reader, Task Completion) Open(CancellationToken cancellationToken)
     {
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PauseWriterThreshold, resumeWriterThreshold: PauseWriterThreshold / 2, useSynchronizationContext: false));
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PauseWriterThreshold, resumeWriterThreshold: PauseWriterThreshold / 2, minimumSegmentSize: 128 * 1024, useSynchronizationContext: false));
         var completion = Task.Run(
             async () =>
             {

@@ -131,7 +131,33 @@ public sealed class DockerDaemon : IAsyncDisposable
         await _process.DisposeAsync();
         if (_directory is not null)
         {
+            await UnmountAsync(_directory);
             DeleteDirectory(_directory);
+        }
+    }
+
+    /// <summary>
+    /// dockerd leaves its network namespace bind-mounted (<c>exec/netns/default</c>) after it exits, which would stop the
+    /// directory from being deleted: unmount whatever is still mounted below it, deepest first.
+    /// </summary>
+    private static async Task UnmountAsync(string directory)
+    {
+        var prefix = directory.TrimEnd('/') + "/";
+        var mounts = (await File.ReadAllLinesAsync("/proc/self/mounts"))
+            .Select(line => line.Split(' ')[1].Replace("\\040", " ", StringComparison.Ordinal))
+            .Where(point => point.StartsWith(prefix, StringComparison.Ordinal))
+            .OrderByDescending(point => point.Length);
+        foreach (var point in mounts)
+        {
+            using var umount = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("umount", ["--lazy", point])
+            {
+                UseShellExecute = false,
+                RedirectStandardError = true,
+            });
+            if (umount is not null)
+            {
+                await umount.WaitForExitAsync();
+            }
         }
     }
 
