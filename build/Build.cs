@@ -1,4 +1,5 @@
 using Deploy.Build;
+using Deploy.Docker;
 using Deploy.DotNet;
 using Deploy.Git;
 using Deploy.GitHub;
@@ -21,6 +22,10 @@ sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics
     string IToolchain.SourceDirectory => ((IClone)this).Checkout?.Workspace ?? RootDirectory;
 
     string? ICompile.SourceRevision => ((IClone)this).Checkout?.Commit;
+
+    // The image's org.opencontainers.image.source label: the cloned URL, only when it carries no credentials.
+    string? IImage.ImageSource =>
+        Uri.TryCreate(((IClone)this).Checkout?.Repository, UriKind.Absolute, out var url) && url.UserInfo.Length == 0 && !url.IsFile ? url.ToString() : null;
 
     /// <summary>Glue between two components that do not know each other: Restore needs the clone.</summary>
     Target Source => _ => _
