@@ -58,7 +58,7 @@ internal static partial class BuildRunner
         var scope = new TargetScope();
         var logFile = line.Plan || command is not null ? null : OpenLogFile(temporary);
         var onGitHub = GitHubActionsLog.IsActive(host.Environment);
-        using var live = !line.Plan && ProgressMode.IsInteractive(host, line.NoProgress) ? LiveView.Create(host.Out, host.Time) : null;
+        using var live = !line.Plan && command is null && ProgressMode.IsInteractive(host, line.NoProgress) ? LiveView.Create(host.Out, host.Time) : null;
         using var sink = new LineSink(host.Out, logFile, masker, line.Verbosity, onGitHub ? new GitHubActionsLog() : null, live);
         using var logger = new LoggerConfiguration().MinimumLevel.Verbose().Enrich.With(scope).WriteTo.Sink(sink).CreateLogger();
         build.Context = new BuildContext(root, logger, values);
