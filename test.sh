@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # Programs the fixtures start, by the Debian package that ships them.
-packages=(prometheus-pushgateway golang-go git openssh-server openssh-client docker.io docker-registry chromium)
+packages=(prometheus-pushgateway golang-go git openssh-server openssh-client docker.io docker-registry chromium fonts-liberation)
+# npm installs the workflow validator below; Debian's npm only when the machine has no npm of its own.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -22,6 +24,14 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The npm package that checks generated workflows against GitHub's schema, installed into .tools/ (not global).
+validator=.tools/npm/node_modules/.bin/action-validator
+if [[ ! -x $validator ]]; then
+  echo "Installing @action-validator/cli into .tools/npm"
+  npm install --silent --no-audit --no-fund --prefix .tools/npm @action-validator/cli@0.6.0 >/dev/null
+fi
+export ACTION_VALIDATOR="$PWD/$validator"
 
 command -v dotnet >/dev/null || { echo "error: dotnet (the .NET 10 SDK) is not on PATH. Install it (https://dot.net), then run ./test.sh again." >&2; exit 1; }
 
@@ -44,7 +54,7 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(value total) - $(value executed)))
 done
 # The committed workflow must match the build it is generated from (one more check, counted like a test).
-if ./build.sh --generate-workflow github --check; then
+if ./build.sh --generate-workflow github --check && "$ACTION_VALIDATOR" .github/workflows/deploy.yml; then
   passed=$((passed + 1))
 else
   failed=$((failed + 1))

@@ -25,7 +25,7 @@ public sealed class MainCommandTests(EngineFixture engine)
         {
             // A clone, not a copy: the build's default repository is the one it lives in. (Uncommitted changes of a
             // working copy are not in it; CI runs on a clean clone.)
-            await RunAsync("git", ["clone", "--quiet", RepositoryRoot(), scratch.FullName], Environment.CurrentDirectory);
+            await RunAsync("git", ["clone", "--quiet", Repository.Root, scratch.FullName], Environment.CurrentDirectory);
             var commit = (await RunAsync("git", ["rev-parse", "HEAD"], scratch.FullName)).Trim();
 
             var output = await RunAsync(
@@ -57,19 +57,6 @@ public sealed class MainCommandTests(EngineFixture engine)
 
             scratch.Delete(recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Deploy.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Deploy.sln above {AppContext.BaseDirectory}.");
     }
 
     private static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, string directory)

@@ -1,7 +1,7 @@
-namespace Deploy.Docker.Tests.Support;
+namespace Deploy.Testing;
 
 /// <summary>This repository's checkout, found from the test assembly's location.</summary>
-internal static class Repository
+public static class Repository
 {
     public static string Root { get; } = Find();
 
