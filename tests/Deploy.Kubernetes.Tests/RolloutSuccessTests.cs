@@ -24,13 +24,7 @@ public sealed class RolloutSuccessTests
         Assert.Equal(EmulatedCluster.V2, cluster.Emulator.ImageOf("web", "web"));
         Assert.Equal("deploy: commit abc1234 (ref main)", (string?)cluster.Emulator.Deployment("web")["metadata"]!["annotations"]!["kubernetes.io/change-cause"]);
         Assert.Equal(
-            [
-                "Waiting for deployment spec update to be observed...",
-                "Waiting for deployment \"web\" rollout to finish: 0 out of 2 new replicas have been updated...",
-                "Waiting for deployment \"web\" rollout to finish: 1 out of 2 new replicas have been updated...",
-                "Waiting for deployment \"web\" rollout to finish: 1 old replicas are pending termination...",
-                "deployment \"web\" successfully rolled out",
-            ],
+            EmulatedCluster.SuccessfulRolloutStatuses,
             cluster.Log.Statuses.Where(s => !s.StartsWith("Setting", StringComparison.Ordinal)));
     }
 

@@ -25,13 +25,7 @@ public sealed class WatchResilienceTests
         Assert.Equal(0, cluster.Emulator.State.ExpiredWatches);
         Assert.Contains(cluster.Log.All, l => l.Contains("watch failed at resourceVersion", StringComparison.Ordinal));
         Assert.Equal(
-            [
-                "Waiting for deployment spec update to be observed...",
-                "Waiting for deployment \"web\" rollout to finish: 0 out of 2 new replicas have been updated...",
-                "Waiting for deployment \"web\" rollout to finish: 1 out of 2 new replicas have been updated...",
-                "Waiting for deployment \"web\" rollout to finish: 1 old replicas are pending termination...",
-                "deployment \"web\" successfully rolled out",
-            ],
+            EmulatedCluster.SuccessfulRolloutStatuses,
             cluster.Log.Statuses.Where(s => !s.StartsWith("Setting", StringComparison.Ordinal)));
     }
 

@@ -11,6 +11,16 @@ internal sealed class EmulatedCluster : IAsyncDisposable
     public const string V1 = "registry.example/web@sha256:1111111111111111111111111111111111111111111111111111111111111111";
     public const string V2 = "registry.example/web@sha256:2222222222222222222222222222222222222222222222222222222222222222";
 
+    /// <summary>What kubectl rollout status says, in order, while the emulator rolls the 2-replica "web" deployment out.</summary>
+    public static IReadOnlyList<string> SuccessfulRolloutStatuses { get; } =
+    [
+        "Waiting for deployment spec update to be observed...",
+        "Waiting for deployment \"web\" rollout to finish: 0 out of 2 new replicas have been updated...",
+        "Waiting for deployment \"web\" rollout to finish: 1 out of 2 new replicas have been updated...",
+        "Waiting for deployment \"web\" rollout to finish: 1 old replicas are pending termination...",
+        "deployment \"web\" successfully rolled out",
+    ];
+
     private EmulatedCluster(ApiEmulator emulator, string directory)
     {
         Emulator = emulator;
