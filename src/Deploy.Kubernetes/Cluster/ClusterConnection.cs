@@ -65,16 +65,47 @@ internal sealed class ClusterConnection
         }
 
         KubernetesClientConfiguration configuration;
+        string credentials;
         try
         {
+            credentials = WithoutCredentialsWhereKubectlSendsNone(config, contextName, files);
             configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(config, contextName);
         }
-        catch (Exception exception) when (exception is KubeConfigException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception exception) when (exception is KubeConfigException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or FormatException or YamlDotNet.Core.YamlException)
         {
             throw new KubernetesRolloutException($"The context \"{contextName}\" in the kubeconfig {shown} is not usable: {exception.Message.TrimEnd('.')}. Fix its cluster and user entries.", exception);
         }
 
-        return new ClusterConnection(configuration, @namespace ?? NonEmpty(configuration.Namespace) ?? "default", $"context \"{contextName}\" at {configuration.Host}");
+        return new ClusterConnection(configuration, @namespace ?? NonEmpty(configuration.Namespace) ?? "default", $"context \"{contextName}\" at {configuration.Host}{credentials}");
+    }
+
+    /// <summary>
+    /// kubectl sends no Authorization header for a user entry without credentials (<c>user: {}</c>, what
+    /// <c>kubectl proxy</c> or an insecure local endpoint needs) or for a user the kubeconfig does not define;
+    /// KubernetesClient refuses both ("does not have appropriate auth credentials", "User not found"). Such a
+    /// context is handed to it without a user, which it accepts and connects anonymously. Returns what the
+    /// messages add to the server's description: empty when the user has credentials.
+    /// </summary>
+    private static string WithoutCredentialsWhereKubectlSendsNone(K8SConfiguration config, string contextName, List<FileInfo> files)
+    {
+        var details = (config.Contexts ?? []).First(c => c.Name == contextName).ContextDetails;
+        if (details is null || string.IsNullOrEmpty(details.User))
+        {
+            return "";
+        }
+
+        var user = details.User;
+        switch (KubeconfigUsers.Find(files, user))
+        {
+            case KubeconfigUser.Empty:
+                details.User = null;
+                return $", user \"{user}\" without credentials";
+            case KubeconfigUser.Missing:
+                details.User = null;
+                return $", user \"{user}\" not in the kubeconfig, so without credentials";
+            default:
+                return "";
+        }
     }
 
     private static ClusterConnection InCluster(string? context, string? @namespace)

@@ -1,8 +1,11 @@
 namespace Deploy.Kubernetes.Tests.Emulator;
 
-/// <summary>A request the emulator received: method, path, query and content type, for tests to assert on.</summary>
+/// <summary>A request the emulator received: method, path, query, content type and Authorization header, for tests to assert on.</summary>
 internal sealed record ApiRequest(string Method, string Path, string Query, string? ContentType)
 {
+    /// <summary>The Authorization header as sent; null when the request had none.</summary>
+    public string? Authorization { get; init; }
+
     public bool IsWatch => Query.Contains("watch=true", StringComparison.Ordinal);
 
     public string? Parameter(string name) =>

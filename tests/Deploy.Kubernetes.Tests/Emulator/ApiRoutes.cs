@@ -15,7 +15,10 @@ internal sealed class ApiRoutes(ClusterState state, Action<ApiRequest> record, A
     {
         app.Use(async (context, next) =>
         {
-            record(new ApiRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? string.Empty, context.Request.ContentType));
+            record(new ApiRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? string.Empty, context.Request.ContentType)
+            {
+                Authorization = context.Request.Headers.Authorization.Count == 0 ? null : context.Request.Headers.Authorization.ToString(),
+            });
             await next(context);
         });
         app.MapGet("/apis/apps/v1/namespaces/{ns}/deployments/{name}", (string ns, string name) => Get("deployments", ns, name));
@@ -23,6 +26,7 @@ internal sealed class ApiRoutes(ClusterState state, Action<ApiRequest> record, A
         app.MapGet("/apis/apps/v1/namespaces/{ns}/deployments", (HttpContext context, string ns) => ListOrWatchAsync(context, "deployments", "DeploymentList", ns));
         app.MapGet("/apis/apps/v1/namespaces/{ns}/replicasets", (HttpContext context, string ns) => ListOrWatchAsync(context, "replicasets", "ReplicaSetList", ns));
         app.MapGet("/api/v1/namespaces/{ns}/pods", (HttpContext context, string ns) => ListOrWatchAsync(context, "pods", "PodList", ns));
+        Discovery.Map(app);
     }
 
     private IResult Get(string kind, string ns, string name) =>
