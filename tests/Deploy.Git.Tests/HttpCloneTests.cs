@@ -193,5 +193,64 @@ public sealed class HttpCloneTests(HttpServerFixture fixture) : IClassFixture<Ht
         Assert.False(Directory.Exists(Workspace) && Directory.EnumerateFileSystemEntries(Workspace).Any());
     }
 
+    [Theory]
+    [InlineData("wrong password")]
+    [InlineData("no such repository")]
+    [InlineData("unreachable")]
+    public async Task A_refused_first_clone_leaves_no_workspace_directory_behind(string refusal)
+    {
+        string[] arguments = refusal switch
+        {
+            "wrong password" => ["--repository", Url.Replace("http://", "http://deploy:wrong-password@", StringComparison.Ordinal)],
+            "no such repository" => ["--repository", $"{Server.BaseUrl}/missing.git", "--git-token", Server.Password],
+            _ => ["--repository", $"http://127.0.0.1:{FreePort.Next()}/{Path.GetFileName(_upstream.Bare)}", "--git-retries", "0"],
+        };
+
+        await Clones.FailAsync(_driver, arguments);
+
+        var workspace = Path.Combine(_driver.Temp, "workspace", refusal == "no such repository" ? "missing" : Path.GetFileNameWithoutExtension(_upstream.Bare));
+        var parent = Path.GetDirectoryName(workspace)!;
+        Assert.False(Directory.Exists(workspace), $"'{workspace}' was left behind");
+        Assert.False(Directory.Exists(parent), $"'{parent}', which the clone created, was left behind");
+        Assert.True(Directory.Exists(_driver.Temp));
+    }
+
+    [Fact]
+    public async Task A_refused_clone_into_an_empty_directory_that_was_there_leaves_it_there()
+    {
+        Directory.CreateDirectory(Workspace);
+
+        await Clones.FailAsync(_driver, "--repository", Url);
+
+        Assert.True(Directory.Exists(Workspace));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Workspace));
+    }
+
+    [Fact]
+    public async Task A_refused_update_leaves_the_workspace_as_it_was()
+    {
+        var cloned = await Clones.SucceedAsync(_driver, WithToken());
+        var config = File.ReadAllText(Path.Combine(Workspace, ".git", "config"));
+        var files = Snapshot(Workspace);
+        _upstream.Commit("later.txt", "later\n", "Later");
+
+        // The same repository with other credentials: an update, refused, whose URL (with a user) differs from origin's.
+        var result = await Clones.FailAsync(_driver, "--repository", Url.Replace("http://", "http://deploy:wrong-password@", StringComparison.Ordinal));
+
+        Assert.Contains("refused the credentials given (HTTP 401)", result.Output, StringComparison.Ordinal);
+        Assert.Equal(cloned.Commit, _upstream.Git(Workspace, "rev-parse", "HEAD"));
+        Assert.Equal(config, File.ReadAllText(Path.Combine(Workspace, ".git", "config")));
+        Assert.Equal(files, Snapshot(Workspace));
+        Assert.Equal("", _upstream.Git(Workspace, "status", "--porcelain"));
+    }
+
+    /// <summary>The working tree's files (not .git) with their contents.</summary>
+    private static string Snapshot(string directory) => string.Join(
+        "\n",
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(file => !Path.GetRelativePath(directory, file).StartsWith(".git", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(file => $"{Path.GetRelativePath(directory, file)}: {File.ReadAllText(file)}"));
+
     public void Dispose() => _driver.Dispose();
 }

@@ -30,6 +30,7 @@ internal sealed partial class Cloner
                 var origin = git.OriginUrl;
                 if (origin is not null && RepositoryAddress.IdentityOf(origin, workspace) == Repository.Identity)
                 {
+                    _originBefore = origin;
                     git.SetOriginUrl(Repository.Url);
                     _log.Information("The workspace holds a clone of {Repository}: updating it", Repository.Display);
                     return (git, false);
@@ -58,8 +59,64 @@ internal sealed partial class Cloner
             }
         }
 
+        _createdFrom = FirstMissing(workspace);
         Directory.CreateDirectory(workspace);
         return (GitRepository.Create(workspace, Repository.Url), true);
+    }
+
+    /// <summary>The outermost of <paramref name="directory"/> and its parents that does not exist yet; null when it exists.</summary>
+    private static string? FirstMissing(string directory)
+    {
+        string? missing = null;
+        for (var current = Path.GetFullPath(directory); !string.IsNullOrEmpty(current) && !Directory.Exists(current); current = Path.GetDirectoryName(current))
+        {
+            missing = current;
+        }
+
+        return missing;
+    }
+
+    /// <summary>
+    /// Undoes a first clone that failed: empties the workspace, and removes it and the parents this clone created
+    /// when it did not exist before (a directory that was there, empty, stays).
+    /// </summary>
+    private void DiscardWorkspace()
+    {
+        RemoveWorkspace();
+        if (_createdFrom is null)
+        {
+            return;
+        }
+
+        var stop = Path.GetDirectoryName(_createdFrom);
+        for (var current = Path.GetFullPath(_request.Workspace); current is not null && current != stop; current = Path.GetDirectoryName(current))
+        {
+            // Only empty directories: a parent another clone (or anyone) put something into meanwhile stays.
+            if (!Directory.Exists(current) || Directory.EnumerateFileSystemEntries(current).Any())
+            {
+                break;
+            }
+
+            Directory.Delete(current);
+        }
+    }
+
+    /// <summary>Puts back the remote URL an update changed (same repository, another spelling of its URL), best-effort.</summary>
+    private void RestoreOrigin(GitRepository git)
+    {
+        if (_originBefore is null)
+        {
+            return;
+        }
+
+        try
+        {
+            git.SetOriginUrl(_originBefore);
+        }
+        catch (LibGit2SharpException exception)
+        {
+            _log.Warning("Could not restore the workspace's origin URL: {Reason}", _scrubber.Apply(exception.Message));
+        }
     }
 
     private void RemoveWorkspace()

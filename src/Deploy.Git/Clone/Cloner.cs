@@ -19,6 +19,8 @@ internal sealed partial class Cloner
     private readonly CredentialScrubber _scrubber;
     private readonly FailureTranslator _translator;
     private bool _toldAboutDepth;
+    private string? _createdFrom;
+    private string? _originBefore;
 
     public Cloner(CloneRequest request, ILogger log, TimeProvider time, int nesting = 0)
     {
@@ -46,17 +48,28 @@ internal sealed partial class Cloner
         {
             using (git)
             {
-                var checkout = await CloneIntoAsync(git, updating: !created, cancellationToken).ConfigureAwait(false);
-                succeeded = true;
-                return checkout;
+                try
+                {
+                    var checkout = await CloneIntoAsync(git, updating: !created, cancellationToken).ConfigureAwait(false);
+                    succeeded = true;
+                    return checkout;
+                }
+                finally
+                {
+                    if (!succeeded && !created)
+                    {
+                        // A refused update leaves the workspace as it was, its remote's URL included.
+                        RestoreOrigin(git);
+                    }
+                }
             }
         }
         finally
         {
             if (!succeeded && created)
             {
-                // Leave no half-made clone behind: the next run starts clean rather than from an odd state.
-                RemoveWorkspace();
+                // Leave no half-made clone behind, not even an empty directory: the next run starts clean.
+                DiscardWorkspace();
             }
         }
     }
