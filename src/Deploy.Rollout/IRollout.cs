@@ -34,8 +34,8 @@ public interface IRollout : IPush, ITest, IKubernetesRollout
     [Parameter("Docker: the service's container name (default: the image name)")]
     string? ContainerName => GetParameter<string>();
 
-    /// <summary>Docker: the port the service listens on, given to it as <c>PORT</c>.</summary>
-    [Parameter("Docker: the port the service listens on, passed to it as PORT")]
+    /// <summary>Docker: the port the service listens on, given to it as <c>PORT</c> and <c>ASPNETCORE_HTTP_PORTS</c>.</summary>
+    [Parameter("Docker: the port the service listens on, passed to it as PORT and ASPNETCORE_HTTP_PORTS")]
     int ServicePort => GetParameter<int?>() ?? 8080;
 
     /// <summary>Docker: more environment variables for the container, <c>NAME=value</c>.</summary>

@@ -9,8 +9,8 @@ internal sealed partial class DockerRollout
 {
     private const int LogLines = 20;
 
-    /// <summary>Stops the running version and renames it <c>NAME-previous</c>; null when there is none.</summary>
-    private async Task<ContainerInspectResponse?> ParkPreviousAsync(DockerRolloutRequest request, CancellationToken cancellationToken)
+    /// <summary>The version that serves now: <c>NAME</c>, or <c>NAME-previous</c> left by an interrupted rollout; null when there is none.</summary>
+    private async Task<ServingVersion> FindServingVersionAsync(DockerRolloutRequest request, CancellationToken cancellationToken)
     {
         var current = await FindAsync(request.ContainerName, cancellationToken).ConfigureAwait(false);
         var parked = await FindAsync(request.PreviousName, cancellationToken).ConfigureAwait(false);
@@ -21,12 +21,18 @@ internal sealed partial class DockerRollout
             { PreviousVersionRestored = true };
         }
 
-        if (parked is not null)
+        return new ServingVersion(parked ?? current, Parked: parked is not null);
+    }
+
+    /// <summary>Stops the serving version and renames it <c>NAME-previous</c>; null when there is none.</summary>
+    private async Task<ContainerInspectResponse?> ParkAsync(DockerRolloutRequest request, ServingVersion serving, CancellationToken cancellationToken)
+    {
+        var current = serving.Container;
+        if (current is not null && serving.Parked)
         {
             // An earlier rollout was killed while the previous version was parked: that one is what was serving.
             log.Warning("Found '{Parked}' left by an interrupted rollout; treating it as the running version", request.PreviousName);
-            await docker.Containers.RenameContainerAsync(parked.ID, new ContainerRenameParameters { NewName = request.ContainerName }, cancellationToken).ConfigureAwait(false);
-            current = parked;
+            await docker.Containers.RenameContainerAsync(current.ID, new ContainerRenameParameters { NewName = request.ContainerName }, cancellationToken).ConfigureAwait(false);
         }
 
         if (current is null)

@@ -11,8 +11,10 @@ namespace Deploy.Rollout.Docker;
 /// <remarks>
 /// With host networking two versions cannot listen on the same port at once, so this is stop-then-start: the
 /// previous container is stopped and parked as <c>NAME-previous</c>, the new one is created as <c>NAME</c> and
-/// must prove itself within the timeout; only then is the previous one removed. Any failure removes the new
-/// container, renames the previous one back and starts it again if it was running.
+/// must prove itself within the timeout (<see cref="HealthWait"/>); only then is the previous one removed. Any
+/// failure removes the new container, renames the previous one back and starts it again if it was running.
+/// With host networking the port is the service's only when no other process holds it: <see cref="PortGuard"/>
+/// checks that before anything is stopped, once the previous version stopped, and while the health check runs.
 /// </remarks>
 internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, TimeProvider time)
 {
@@ -36,11 +38,22 @@ internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, T
     private async Task<DockerRolloutResult> ReplaceAsync(DockerRolloutRequest request, CancellationToken cancellationToken)
     {
         await EnsureImageAsync(request.Image, cancellationToken).ConfigureAwait(false);
-        var previous = await ParkPreviousAsync(request, cancellationToken).ConfigureAwait(false);
+        var serving = await FindServingVersionAsync(request, cancellationToken).ConfigureAwait(false);
+        if (request.Publish is null)
+        {
+            PortGuard.BeforeChange(request, serving.Container);
+        }
+
+        var previous = await ParkAsync(request, serving, cancellationToken).ConfigureAwait(false);
 
         string? newId = null;
         try
         {
+            if (request.Publish is null)
+            {
+                PortGuard.FreeBeforeStart(request.Port);
+            }
+
             newId = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
             log.Information("Starting {Name} from {Image}", request.ContainerName, request.Image);
             await docker.Containers.StartContainerAsync(newId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
@@ -105,7 +118,7 @@ internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, T
         {
             Name = request.ContainerName,
             Image = request.Image,
-            Env = [$"PORT={request.Port}", .. request.Environment],
+            Env = Environment(request),
             Labels = request.Labels.ToDictionary(),
             HostConfig = hostConfig,
         };
@@ -124,6 +137,30 @@ internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, T
         return created.ID;
     }
 
+    /// <summary>
+    /// <c>PORT</c>, and <c>ASPNETCORE_HTTP_PORTS</c> for ASP.NET Core (8+), which ignores <c>PORT</c>
+    /// (https://learn.microsoft.com/aspnet/core/fundamentals/servers/kestrel/endpoints), unless the service's own
+    /// variables say where it listens (either of the two, or <c>ASPNETCORE_URLS</c>); then the request's variables.
+    /// </summary>
+    private static List<string> Environment(DockerRolloutRequest request)
+    {
+        var port = request.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var given = request.Environment.Select(variable => variable.Split('=', 2)[0]).ToHashSet(StringComparer.Ordinal);
+        var variables = new List<string>();
+        if (!given.Contains("PORT"))
+        {
+            variables.Add($"PORT={port}");
+        }
+
+        if (!given.Contains("ASPNETCORE_HTTP_PORTS") && !given.Contains("ASPNETCORE_URLS"))
+        {
+            variables.Add($"ASPNETCORE_HTTP_PORTS={port}");
+        }
+
+        variables.AddRange(request.Environment);
+        return variables;
+    }
+
     private static string DescribeFailure(DockerRolloutRequest request, Exception failure, string logs, ContainerInspectResponse? previous, bool restored)
     {
         var state = previous is null
@@ -132,7 +169,7 @@ internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, T
                 ? $"The previous version ({Short(previous.Image)}) is running again as '{request.ContainerName}'."
                 : $"The previous version ({Short(previous.Image)}) could NOT be restored: look for the container '{request.PreviousName}' and rename it to '{request.ContainerName}'.";
         var message = $"Rollout of '{request.Image}' as '{request.ContainerName}' failed: {failure.Message} {state}";
-        return logs.Length == 0 ? message : $"{message}{Environment.NewLine}Last lines of the failed container's log:{Environment.NewLine}{logs}";
+        return logs.Length == 0 ? message : $"{message}{System.Environment.NewLine}Last lines of the failed container's log:{System.Environment.NewLine}{logs}";
     }
 
     private static string Short(string imageId) => imageId.StartsWith("sha256:", StringComparison.Ordinal) && imageId.Length > 19 ? imageId[..19] : imageId;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Serilog;
@@ -6,63 +7,56 @@ using Serilog;
 namespace Deploy.Rollout.Docker;
 
 /// <summary>
-/// Waits until a new container is healthy: its health URL answers 2xx, or, with no URL given and a HEALTHCHECK in
-/// the image, Docker reports it healthy. Fails as soon as the container exits or Docker reports it unhealthy.
+/// Waits until a new container is healthy: it runs and has not restarted, its health URL answers 2xx (or, with no
+/// URL given and a HEALTHCHECK in the image, Docker reports it healthy), with host networking the port is held by
+/// its processes and no other's, and all that holds for <see cref="RequiredPasses"/> checks in a row, the container
+/// still running and not restarted after the last. Fails as soon as the container exits or restarts, whatever
+/// answered on the port, or another process holds the port.
 /// </summary>
 internal sealed class HealthWait(IDockerClient docker, ILogger log, TimeProvider time)
 {
+    /// <summary>Checks in a row that must pass: one answer is not a service that stays up.</summary>
+    public const int RequiredPasses = 3;
+
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+
+    // Whether the health check answered yet, so that a container that stops says whether it stopped after it did.
+    private bool _answered;
 
     public async Task UntilHealthyAsync(string containerId, DockerRolloutRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         using var http = new HttpClient { Timeout = ProbeTimeout };
-        string? lastProbe = null;
+        var first = await docker.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+        var startedAt = first.State.StartedAt;
+        ThrowIfStopped(first, startedAt);
+        var processes = request.Publish is null ? await ProcessesOfAsync(first, startedAt, request, cancellationToken).ConfigureAwait(false) : null;
+        var passes = 0;
+        string? lastCheck = null;
         while (true)
         {
             var container = await docker.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
-            var state = container.State;
-            if (!state.Running || state.Restarting)
+            ThrowIfStopped(container, startedAt);
+            if (passes == RequiredPasses)
             {
-                throw new RolloutException(
-                    $"the new container exited with code {state.ExitCode.ToString(CultureInfo.InvariantCulture)}{(string.IsNullOrEmpty(state.Error) ? "" : $" ({state.Error})")} before it became healthy.");
+                return;
             }
 
-            var url = request.HealthUrl;
-            if (url is null && state.Health is { } health)
+            var problem = await CheckAsync(http, container, request, processes, report: passes == 0, cancellationToken).ConfigureAwait(false);
+            if (problem is null)
             {
-                if (health.Status == "healthy")
-                {
-                    log.Information("The image's HEALTHCHECK reports healthy");
-                    return;
-                }
-
-                if (health.Status == "unhealthy")
-                {
-                    var output = health.Log?.LastOrDefault()?.Output?.Trim();
-                    throw new RolloutException($"the image's HEALTHCHECK reports unhealthy{(string.IsNullOrEmpty(output) ? "" : $": {output}")}.");
-                }
-
-                lastProbe = $"HEALTHCHECK is '{health.Status}'";
+                passes++;
             }
             else
             {
-                url ??= DefaultHealthUrl(request);
-                var probe = await ProbeAsync(http, url, cancellationToken).ConfigureAwait(false);
-                if (probe is null)
+                passes = 0;
+                lastCheck = problem;
+                if (time.GetElapsedTime(started) >= request.Timeout)
                 {
-                    log.Information("{Url} answered 2xx", url);
-                    return;
+                    throw new RolloutException(
+                        $"the new container did not become healthy within {request.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (last check: {lastCheck}). Raise --rollout-timeout if it needs longer to start.");
                 }
-
-                lastProbe = probe;
-            }
-
-            if (time.GetElapsedTime(started) >= request.Timeout)
-            {
-                throw new RolloutException(
-                    $"the new container did not become healthy within {request.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (last check: {lastProbe}). Raise --rollout-timeout if it needs longer to start.");
             }
 
             await Task.Delay(Interval, time, cancellationToken).ConfigureAwait(false);
@@ -72,6 +66,100 @@ internal sealed class HealthWait(IDockerClient docker, ILogger log, TimeProvider
     /// <summary>Where the service answers from the host: the published port, else (host networking) its own.</summary>
     public static Uri DefaultHealthUrl(DockerRolloutRequest request) =>
         new($"http://127.0.0.1:{(request.Publish?.HostPort ?? request.Port).ToString(CultureInfo.InvariantCulture)}/healthz");
+
+    /// <summary>The new container's processes, to check who holds its port (host networking).</summary>
+    private async Task<ContainerProcesses> ProcessesOfAsync(ContainerInspectResponse container, string startedAt, DockerRolloutRequest request, CancellationToken cancellationToken)
+    {
+        if (ContainerProcesses.Find(container) is { } found)
+        {
+            return found;
+        }
+
+        // It may have exited meanwhile: then that is the failure to report, not what this machine cannot see.
+        var again = await docker.Containers.InspectContainerAsync(container.ID, cancellationToken).ConfigureAwait(false);
+        ThrowIfStopped(again, startedAt);
+        return PortGuard.NewVersion(request, again);
+    }
+
+    /// <summary>A container that exited or restarted is a failed rollout, whatever answers on its port.</summary>
+    private void ThrowIfStopped(ContainerInspectResponse container, string startedAt)
+    {
+        var state = container.State;
+        var after = _answered ? "after it answered the health check" : "before it became healthy";
+        if (state.Restarting || container.RestartCount > 0 || state.StartedAt != startedAt)
+        {
+            throw new RolloutException(
+                $"the new container restarted {after} (restart count {container.RestartCount.ToString(CultureInfo.InvariantCulture)}, last exit code {state.ExitCode.ToString(CultureInfo.InvariantCulture)}): a version that restarts is not healthy.");
+        }
+
+        if (!state.Running)
+        {
+            throw new RolloutException(
+                $"the new container exited with code {state.ExitCode.ToString(CultureInfo.InvariantCulture)}{(string.IsNullOrEmpty(state.Error) ? "" : $" ({state.Error})")} {after}.");
+        }
+    }
+
+    /// <summary>Null when this check passed, else what it found instead; throws when the check shows the rollout failed.</summary>
+    private async Task<string?> CheckAsync(HttpClient http, ContainerInspectResponse container, DockerRolloutRequest request, ContainerProcesses? processes, bool report, CancellationToken cancellationToken)
+    {
+        var url = request.HealthUrl;
+        if (url is null && container.State.Health is { } health)
+        {
+            if (health.Status == "unhealthy")
+            {
+                var output = health.Log?.LastOrDefault()?.Output?.Trim();
+                throw new RolloutException($"the image's HEALTHCHECK reports unhealthy{(string.IsNullOrEmpty(output) ? "" : $": {output}")}.");
+            }
+
+            if (health.Status != "healthy")
+            {
+                return $"HEALTHCHECK is '{health.Status}'";
+            }
+        }
+        else
+        {
+            url ??= DefaultHealthUrl(request);
+            if (await ProbeAsync(http, url, cancellationToken).ConfigureAwait(false) is { } failed)
+            {
+                return failed;
+            }
+        }
+
+        _answered = true;
+
+        if (processes is not null)
+        {
+            // Host networking: the answer counts only if it came from the new container.
+            foreach (var port in PortsToOwn(request, url))
+            {
+                if (PortGuard.HeldByNewVersion(port, processes) is { } notYet)
+                {
+                    return notYet;
+                }
+            }
+        }
+
+        if (report && url is null)
+        {
+            log.Information("The image's HEALTHCHECK reports healthy");
+        }
+        else if (report)
+        {
+            log.Information("{Url} answered 2xx{Owner:l}", url, processes is null ? "" : $", and port {request.Port.ToString(CultureInfo.InvariantCulture)} is held by the new container");
+        }
+
+        return null;
+    }
+
+    /// <summary>The service's port, and the health URL's when it is another port of this machine.</summary>
+    private static IEnumerable<int> PortsToOwn(DockerRolloutRequest request, Uri? url)
+    {
+        yield return request.Port;
+        if (url is not null && url.Port != request.Port && (url.IsLoopback || (IPAddress.TryParse(url.DnsSafeHost, out var address) && IPAddress.IsLoopback(address))))
+        {
+            yield return url.Port;
+        }
+    }
 
     /// <summary>Null when <paramref name="url"/> answered 2xx, else what it did instead.</summary>
     private static async Task<string?> ProbeAsync(HttpClient http, Uri url, CancellationToken cancellationToken)

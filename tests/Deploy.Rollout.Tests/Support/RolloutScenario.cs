@@ -27,11 +27,29 @@ internal sealed class RolloutScenario(IDockerClient docker) : IAsyncDisposable
     public Task<DockerRolloutResult> RollOutAsync(string image, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         RollOutAsync(Request(image, timeout), cancellationToken);
 
-    public Task<DockerRolloutResult> RollOutAsync(DockerRolloutRequest request, CancellationToken cancellationToken = default)
+    public Task<DockerRolloutResult> RollOutAsync(DockerRolloutRequest request, CancellationToken cancellationToken = default) =>
+        new DockerRollout(docker, Log(), TimeProvider.System).RunAsync(request, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="image"/> as this scenario's container with host networking, its port in PORT and a
+    /// restart policy (which a rollout does not give a new version before it is healthy), and returns its ID.
+    /// </summary>
+    public async Task<string> StartAsync(string image, RestartPolicyKind restart)
     {
-        var log = new LoggerConfiguration().WriteTo.Sink(new ListSink(LogLines)).CreateLogger();
-        return new DockerRollout(docker, log, TimeProvider.System).RunAsync(request, cancellationToken);
+        var created = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Name = Name,
+            Image = image,
+            Env = [$"PORT={Port}"],
+            HostConfig = new HostConfig { NetworkMode = "host", RestartPolicy = new RestartPolicy { Name = restart } },
+        });
+        await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters());
+        return created.ID;
     }
+
+    /// <summary>The health wait of a rollout, on its own, for a container the test started.</summary>
+    public Task WaitUntilHealthyAsync(string containerId, DockerRolloutRequest request) =>
+        new HealthWait(docker, Log(), TimeProvider.System).UntilHealthyAsync(containerId, request, CancellationToken.None);
 
     /// <summary>What GET / answers: the serving version.</summary>
     public async Task<string> ServingAsync()
@@ -84,6 +102,8 @@ internal sealed class RolloutScenario(IDockerClient docker) : IAsyncDisposable
             }
         }
     }
+
+    private Serilog.Core.Logger Log() => new LoggerConfiguration().WriteTo.Sink(new ListSink(LogLines)).CreateLogger();
 
     private sealed class ListSink(List<string> lines) : Serilog.Core.ILogEventSink
     {
