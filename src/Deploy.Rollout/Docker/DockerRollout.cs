@@ -118,7 +118,7 @@ internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, T
         {
             Name = request.ContainerName,
             Image = request.Image,
-            Env = Environment(request),
+            Env = ContainerEnvironment(request),
             Labels = request.Labels.ToDictionary(),
             HostConfig = hostConfig,
         };
@@ -142,7 +142,7 @@ internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, T
     /// (https://learn.microsoft.com/aspnet/core/fundamentals/servers/kestrel/endpoints), unless the service's own
     /// variables say where it listens (either of the two, or <c>ASPNETCORE_URLS</c>); then the request's variables.
     /// </summary>
-    private static List<string> Environment(DockerRolloutRequest request)
+    private static List<string> ContainerEnvironment(DockerRolloutRequest request)
     {
         var port = request.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var given = request.Environment.Select(variable => variable.Split('=', 2)[0]).ToHashSet(StringComparer.Ordinal);
@@ -169,7 +169,7 @@ internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, T
                 ? $"The previous version ({Short(previous.Image)}) is running again as '{request.ContainerName}'."
                 : $"The previous version ({Short(previous.Image)}) could NOT be restored: look for the container '{request.PreviousName}' and rename it to '{request.ContainerName}'.";
         var message = $"Rollout of '{request.Image}' as '{request.ContainerName}' failed: {failure.Message} {state}";
-        return logs.Length == 0 ? message : $"{message}{System.Environment.NewLine}Last lines of the failed container's log:{System.Environment.NewLine}{logs}";
+        return logs.Length == 0 ? message : $"{message}{Environment.NewLine}Last lines of the failed container's log:{Environment.NewLine}{logs}";
     }
 
     private static string Short(string imageId) => imageId.StartsWith("sha256:", StringComparison.Ordinal) && imageId.Length > 19 ? imageId[..19] : imageId;

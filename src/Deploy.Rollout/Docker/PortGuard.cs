@@ -11,6 +11,8 @@ namespace Deploy.Rollout.Docker;
 /// </summary>
 internal static class PortGuard
 {
+    private const string SeeFix = "run the build on the engine's machine, or run the service with --publish HOST_PORT:CONTAINER_PORT.";
+
     /// <summary>Throws, with nothing changed, when the port is held by anything but the running version.</summary>
     public static void BeforeChange(DockerRolloutRequest request, ContainerInspectResponse? running)
     {
@@ -97,8 +99,6 @@ internal static class PortGuard
                 "Nothing was changed: run the service with --publish HOST_PORT:CONTAINER_PORT.");
         }
     }
-
-    private const string SeeFix = "run the build on the engine's machine, or run the service with --publish HOST_PORT:CONTAINER_PORT.";
 
     // "With " or "with " goes in front, as the sentence starts or continues.
     private static string CannotSee(string name, ContainerInspectResponse container, int port) =>

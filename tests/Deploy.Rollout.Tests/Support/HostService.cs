@@ -1,20 +1,19 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using Deploy.Testing.Docker;
 
 namespace Deploy.Rollout.Tests.Support;
 
 /// <summary>
-/// Another process on the host: the test service (a plain HTTP server answering <c>/healthz</c> 200), run directly
-/// on <paramref name="host"/>:<paramref name="port"/>, not in a container. Killed on dispose.
+/// Another process on the host: the test service (a plain HTTP server answering <c>/healthz</c> 200 and
+/// <c>intruder</c> on <c>/</c>), run directly on a host address and port, not in a container. Stopped on dispose.
 /// </summary>
 internal sealed class HostService : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ChildProcess _process;
 
-    private HostService(Process process, IPAddress host, int port)
+    private HostService(ChildProcess process, IPAddress host, int port)
     {
         _process = process;
         Host = host;
@@ -30,17 +29,11 @@ internal sealed class HostService : IAsyncDisposable
     /// <summary>Starts it and waits (with a deadline) until it accepts connections.</summary>
     public static async Task<HostService> StartAsync(int port, string host = "127.0.0.1")
     {
-        var start = new ProcessStartInfo(TestServiceImages.Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.Environment["VERSION"] = "intruder";
-        start.Environment["MODE"] = "ok";
-        start.Environment["HOST"] = host;
-        start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The test service did not start on the host.");
+        var process = ChildProcess.Start(
+            TestServiceImages.Binary,
+            [],
+            new Dictionary<string, string> { ["VERSION"] = "intruder", ["MODE"] = "ok", ["HOST"] = host, ["PORT"] = port.ToString(CultureInfo.InvariantCulture) });
         var service = new HostService(process, IPAddress.Parse(host), port);
-        process.OutputDataReceived += service.Append;
-        process.ErrorDataReceived += service.Append;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         try
         {
             await Poll.UntilAsync(service.AcceptsAsync, TimeSpan.FromSeconds(30), $"the host's test service to listen on {host}:{port}");
@@ -53,22 +46,13 @@ internal sealed class HostService : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task<bool> AcceptsAsync()
     {
         if (_process.HasExited)
         {
-            throw new InvalidOperationException($"The host's test service exited with {_process.ExitCode}: {Output}");
+            throw new InvalidOperationException($"The host's test service exited: {_process.Output}");
         }
 
         try
@@ -80,28 +64,6 @@ internal sealed class HostService : IAsyncDisposable
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    private string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
-
-    private void Append(object sender, DataReceivedEventArgs e)
-    {
-        if (e.Data is { } line)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
         }
     }
 }

@@ -3,8 +3,8 @@ using System.Text;
 
 namespace Deploy.Testing.Docker;
 
-/// <summary>A service process the Docker fixtures start (dockerd, docker-registry), its output kept for failure messages.</summary>
-internal sealed class ChildProcess : IAsyncDisposable
+/// <summary>A service process a fixture starts (dockerd, docker-registry, a test's own server), its output kept for failure messages.</summary>
+public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();

@@ -1,0 +1,28 @@
+using Deploy.Rollout.Docker;
+using Docker.DotNet.Models;
+
+namespace Deploy.Rollout.Tests.Docker;
+
+/// <summary>When this machine cannot see the engine's containers, host networking's port cannot be checked: nothing changes.</summary>
+public sealed class PortGuardTests
+{
+    [Fact]
+    public void A_running_version_whose_PID_here_is_another_process_stops_the_rollout_before_anything_changes()
+    {
+        // What an engine on another machine, or in another PID namespace, reports: a PID that here is some other
+        // process (this test's own), not in the container's cgroup.
+        var running = new ContainerInspectResponse
+        {
+            ID = new string('a', 64),
+            State = new ContainerState { Running = true, Pid = Environment.ProcessId },
+            HostConfig = new HostConfig { NetworkMode = "host" },
+        };
+        var request = new DockerRolloutRequest("web", "web:v2", FreePort.Next(), [], Publish: null, HealthUrl: null, TimeSpan.FromSeconds(30), new Dictionary<string, string>());
+
+        var failure = Assert.Throws<RolloutException>(() => PortGuard.BeforeChange(request, running));
+
+        Assert.StartsWith($"With host networking Deploy must see which process listens on port {request.Port}, but the processes of the engine's containers are not visible on this machine ('web' runs as PID {Environment.ProcessId} on the engine", failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Nothing was changed: run the build on the engine's machine, or run the service with --publish HOST_PORT:CONTAINER_PORT.", failure.Message, StringComparison.Ordinal);
+        Assert.True(failure.PreviousVersionRestored);
+    }
+}
