@@ -23,6 +23,17 @@ public sealed class ProcessTests : IDisposable
         Assert.Contains("compiler sees TRACEPARENT=\n", result.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("--plan")]
+    public async Task When_nothing_runs_no_OpenTelemetry_assembly_is_loaded_even_with_an_endpoint(string option)
+    {
+        var result = await _tester.RunAsync(new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4318" }, option);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("none", Loaded(result));
+    }
+
     [Fact]
     public async Task With_OTEL_EXPORTER_OTLP_ENDPOINT_in_its_environment_the_process_exports_its_trace()
     {
