@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using Deploy.Testing.Docker;
 
 namespace Deploy.Testing;
 
@@ -13,13 +12,11 @@ internal sealed class ReadyService : IAsyncDisposable
     private const int Attempts = 3;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly Process _process;
-    private readonly StringBuilder _output;
+    private readonly ChildProcess _process;
 
-    private ReadyService(Process process, StringBuilder output, Uri url)
+    private ReadyService(ChildProcess process, Uri url)
     {
         _process = process;
-        _output = output;
         Url = url;
     }
 
@@ -30,16 +27,7 @@ internal sealed class ReadyService : IAsyncDisposable
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     /// <summary>What the server logged so far (for failure messages).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>Starts <paramref name="program"/> with the arguments for a port, retrying on another port if it exits.</summary>
     /// <param name="package">The Debian package that installs the program, named in the failure message.</param>
@@ -49,7 +37,7 @@ internal sealed class ReadyService : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The program is not installed, or it would not start; the message says why.</exception>
     public static async Task<ReadyService> StartAsync(string package, string program, Func<int, IEnumerable<string>> arguments, CancellationToken cancellationToken = default)
     {
-        var path = FindProgram(program) ?? throw new InvalidOperationException(
+        var path = ChildProcess.FindProgram(program) ?? throw new InvalidOperationException(
             $"The program '{program}' (Debian package {package}) is not installed (it is not on PATH). These tests need a real one: " +
             $"install it with `sudo apt-get install -y {package}`, or run ./test.sh, which installs it.");
 
@@ -58,8 +46,8 @@ internal sealed class ReadyService : IAsyncDisposable
         {
             // A port taken between FreePort.Next() and the server's bind makes it exit: try another one.
             var port = FreePort.Next();
-            var (process, output) = Start(path, arguments(port));
-            var server = new ReadyService(process, output, new Uri($"http://127.0.0.1:{port}"));
+            var process = ChildProcess.Start(path, arguments(port));
+            var server = new ReadyService(process, new Uri($"http://127.0.0.1:{port}"));
             try
             {
                 if (await server.WaitUntilReadyAsync(program, cancellationToken))
@@ -85,57 +73,12 @@ internal sealed class ReadyService : IAsyncDisposable
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _process.WaitForExitAsync(wait.Token);
-        }
-        catch (InvalidOperationException)
-        {
-            // It was never started.
+            await _process.DisposeAsync();
         }
         finally
         {
-            _process.Dispose();
             Http.Dispose();
         }
-    }
-
-    private static (Process Process, StringBuilder Output) Start(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var output = new StringBuilder();
-        var process = new Process { StartInfo = start };
-        void Append(object sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is { } line)
-            {
-                lock (output)
-                {
-                    output.AppendLine(line);
-                }
-            }
-        }
-
-        process.OutputDataReceived += Append;
-        process.ErrorDataReceived += Append;
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return (process, output);
     }
 
     /// <summary>Polls <c>/-/ready</c> until it answers 200 (true), the process exits (false), or the deadline passes.</summary>
@@ -168,13 +111,5 @@ internal sealed class ReadyService : IAsyncDisposable
 
         await _process.WaitForExitAsync(cancellationToken);
         return false;
-    }
-
-    private static string? FindProgram(string program)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, program))
-            .FirstOrDefault(File.Exists);
     }
 }
