@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # Programs the fixtures start, by the Debian package that ships them.
-packages=(prometheus-pushgateway golang-go git openssh-server openssh-client docker.io docker-registry chromium fonts-liberation)
+packages=(prometheus-pushgateway prometheus golang-go git openssh-server openssh-client docker.io docker-registry chromium fonts-liberation)
 # npm installs the workflow validator below; Debian's npm only when the machine has no npm of its own.
 command -v npm >/dev/null || packages+=(npm)
 

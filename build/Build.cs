@@ -3,6 +3,7 @@ using Deploy.Docker;
 using Deploy.DotNet;
 using Deploy.Git;
 using Deploy.GitHub;
+using Deploy.OpenTelemetry;
 using Deploy.Prometheus;
 using Deploy.Rollout;
 
@@ -12,9 +13,10 @@ using Deploy.Rollout;
 /// With no arguments it clones this repository, restores, compiles (and publishes) and tests the sample service
 /// in samples/hello-service while building its image, pushes the image when --registry is given, and rolls it
 /// out to the local Docker engine (or --rollout-target kubernetes). Stage timings go to a Pushgateway when
-/// --pushgateway-url is given.
+/// --pushgateway-url is given, and the run is exported as an OpenTelemetry trace when --otlp-endpoint (or
+/// OTEL_EXPORTER_OTLP_ENDPOINT) is.
 /// </summary>
-sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics, IGitHubWorkflows, IWebhookServer
+sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics, IOpenTelemetryTracing, IGitHubWorkflows, IWebhookServer
 {
     public static int Main() => Execute<Build>(x => ((IRollout)x).Rollout);
 

@@ -12,7 +12,7 @@ public sealed class SampleImageTests(DockerFixture docker)
     private const string Revision = "0123456789abcdef0123456789abcdef01234567";
 
     [Fact]
-    public async Task The_sample_image_is_pushed_pulled_back_by_digest_and_answers_its_health_check()
+    public async Task The_sample_image_is_pushed_pulled_back_by_digest_and_answers_its_health_check_and_metrics()
     {
         var cli = docker.Daemon.Cli;
         await using var registry = await RegistryServer.StartAsync();
@@ -56,7 +56,7 @@ public sealed class SampleImageTests(DockerFixture docker)
             references.Add(pushed.Reference);
 
             var port = FreePort.Next();
-            await cli.RunAsync(["run", "--detach", "--name", container, "--network", "host", "--env", $"PORT={port}", "--env", "HOST=127.0.0.1", pushed.Reference]);
+            await cli.RunAsync(["run", "--detach", "--name", container, "--network", "host", "--env", $"PORT={port}", "--env", "HOST=127.0.0.1", "--env", "HELLO_FAILURE_RATE=1", pushed.Reference]);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
             await Poll.UntilAsync(
                 async () =>
@@ -73,6 +73,15 @@ public sealed class SampleImageTests(DockerFixture docker)
                 },
                 TimeSpan.FromSeconds(60),
                 $"the sample's /healthz in container {container} (logs: {(await cli.TryRunAsync(["logs", container])).Error})");
+
+            // The image is self-contained with its metrics too: a version made to fail answers 500 and counts it.
+            using (var failed = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/")))
+            {
+                Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+            }
+
+            var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+            Assert.Contains(PrometheusText.Parse(metrics), s => s.Name == "http_requests_received_total" && s["code"] == "500" && s["endpoint"] == "/" && s.Value == 1);
         }
         finally
         {

@@ -8,7 +8,8 @@ namespace Deploy.Prometheus.Tests;
 [Collection(UsesPushgateway.Name)]
 public sealed class EndToEndTests(PushgatewayFixture gateway) : IDisposable
 {
-    private readonly TesterProcess _tester = new();
+    // Parameters also come from the environment: keep the developer's own out of the test.
+    private readonly BuildProcess _tester = new("Deploy.Prometheus.Tester.dll", "PUSHGATEWAY_", "DEPLOY_");
     private readonly string _job = PushgatewayFixture.NewJob();
 
     [Fact]

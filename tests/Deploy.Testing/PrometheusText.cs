@@ -71,7 +71,8 @@ public static class PrometheusText
         return new PrometheusSample(name, labels, ParseValue(rest[0]));
     }
 
-    private static double ParseValue(string text) => text switch
+    /// <summary>A sample value as the text format and the HTTP API write it (NaN and ±Inf included).</summary>
+    internal static double ParseValue(string text) => text switch
     {
         "+Inf" => double.PositiveInfinity,
         "-Inf" => double.NegativeInfinity,

@@ -13,13 +13,17 @@ internal sealed partial class Executor
         Notify(o => o.TargetStarted(new TargetStartedEvent(target.Name, outcome.StartedAt.Value)));
 
         // Task.Run: a synchronous action (or an async one that blocks before its first await) must not hold
-        // up the scheduling loop. The target's name flows into everything it awaits through the scope.
+        // up the scheduling loop. The target's name flows into everything it awaits through the scope, and its
+        // span through Activity.Current (started here, inside the target's flow; the loop ends it).
         var token = source.Token;
+        var startedAt = outcome.StartedAt.Value;
+        var run = _run;
         _ = Task.Run(async () =>
         {
             _services.Scope.Current = target.Name;
+            var span = RunTracing.StartTarget(run, target.Name, startedAt);
             await RunTargetAsync(target, outcome, token).ConfigureAwait(false);
-            _messages.Writer.TryWrite(new Message(target));
+            _messages.Writer.TryWrite(new Message(target, span));
         }, CancellationToken.None);
     }
 

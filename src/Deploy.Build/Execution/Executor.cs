@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Deploy.Build.Planning;
 
@@ -18,6 +19,7 @@ internal sealed partial class Executor
     private readonly PriorityQueue<PlannedTarget, int> _ready = new();
     private readonly Dictionary<PlannedTarget, CancellationTokenSource> _running = [];
     private readonly Channel<Message> _messages = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
+    private Activity? _run;
     private int _finished;
     private bool _failed;
     private bool _cancelled;
@@ -39,6 +41,9 @@ internal sealed partial class Executor
         var startedAt = _services.Time.GetUtcNow();
         var startTimestamp = _services.Time.GetTimestamp();
         Notify(o => o.RunStarted(new RunStartedEvent(startedAt, _plan.Targets.Select(t => t.Name).ToList(), _options.Parallelism)));
+
+        // After RunStarted: an observer may start listening to the engine's ActivitySource there.
+        _run = RunTracing.StartRun(_plan.Targets.Where(t => t.Invoked).Select(t => t.Name).ToList(), startedAt, _options.Parallelism);
 
         foreach (var target in _plan.Targets.Where(t => _waitingFor[t.Order] == 0))
         {
@@ -73,7 +78,7 @@ internal sealed partial class Executor
                         outcome.Reason = _cancelled ? "cancelled" : "stopped after a failure elsewhere";
                     }
 
-                    Finish(target);
+                    Finish(target, message.Span);
                 }
                 else
                 {
@@ -84,6 +89,11 @@ internal sealed partial class Executor
 
         var finishedAt = _services.Time.GetUtcNow();
         var result = _cancelled ? RunResult.Cancelled : _failed ? RunResult.Failed : RunResult.Succeeded;
+        if (_run is not null)
+        {
+            RunTracing.EndRun(_run, result, finishedAt, new RunFinishedEvent(result, startedAt, finishedAt, _outcomes.Select(ToEvent).ToList()).Outputs);
+        }
+
         return new RunOutcome(result, startedAt, finishedAt, _services.Time.GetElapsedTime(startTimestamp), _outcomes);
     }
 
@@ -159,12 +169,18 @@ internal sealed partial class Executor
         var outcome = _outcomes[target.Order];
         outcome.Status = status;
         outcome.Reason = reason;
-        Finish(target);
+        Finish(target, span: null);
     }
 
-    private void Finish(PlannedTarget target)
+    /// <summary>Records a target's final status: its span ends, observers hear of it, its waiters may start.</summary>
+    /// <param name="target">The target.</param>
+    /// <param name="span">Its span, when it ran (and something listens); one is made here for a target that did not.</param>
+    private void Finish(PlannedTarget target, Activity? span)
     {
         var outcome = _outcomes[target.Order];
+        var finished = ToEvent(outcome);
+        var now = _services.Time.GetUtcNow();
+        RunTracing.EndTarget(span ?? RunTracing.StartTarget(_run, target.Name, outcome.StartedAt ?? now), finished, now, outcome.Error);
         _finished++;
         if (outcome.Status == TargetStatus.Failed && !target.Spec.ProceedAfterFailure)
         {
@@ -180,7 +196,7 @@ internal sealed partial class Executor
             _failed = true;
         }
 
-        Notify(o => o.TargetFinished(ToEvent(outcome)));
+        Notify(o => o.TargetFinished(finished));
         foreach (var waiter in target.Waiters)
         {
             if (--_waitingFor[waiter.Order] == 0)
@@ -237,7 +253,9 @@ internal sealed partial class Executor
     }
 
     /// <summary>What the target tasks and the Ctrl+C handler tell the scheduling loop.</summary>
-    private readonly record struct Message(PlannedTarget? Target)
+    /// <param name="Target">The target that finished; null for Ctrl+C.</param>
+    /// <param name="Span">The finished target's span, which the loop ends once the target's status is final.</param>
+    private readonly record struct Message(PlannedTarget? Target, Activity? Span = null)
     {
         public static Message Cancel => new(null);
     }

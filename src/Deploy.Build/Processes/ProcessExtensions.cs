@@ -16,7 +16,10 @@ public static class ProcessExtensions
     /// <param name="fileName">The program, e.g. <c>dotnet</c>.</param>
     /// <param name="arguments">Its arguments, passed without a shell (no quoting needed).</param>
     /// <param name="workingDirectory">Defaults to the build's root directory.</param>
-    /// <param name="environment">Variables set (or, with a null value, removed) for the child only, on top of this process's.</param>
+    /// <param name="environment">
+    /// Variables set (or, with a null value, removed) for the child only, on top of this process's. The child also
+    /// gets <c>TRACEPARENT</c> (and <c>TRACESTATE</c>) of the current span, the running target's, unless given here.
+    /// </param>
     /// <param name="cancellationToken">Kills the process tree when cancelled.</param>
     public static async Task RunProcessAsync(
         this IDeployBuild build,
@@ -39,6 +42,7 @@ public static class ProcessExtensions
             start.ArgumentList.Add(argument);
         }
 
+        PropagateTraceContext(start);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null)
@@ -96,6 +100,22 @@ public static class ProcessExtensions
         if (process.ExitCode != 0)
         {
             throw new ProcessFailedException(command, process.ExitCode, last.ToList());
+        }
+    }
+
+    /// <summary>
+    /// The W3C trace context of <see cref="Activity.Current"/> as the environment variables tools that trace
+    /// themselves read, so their spans nest under the target's (https://www.w3.org/TR/trace-context/#traceparent-header).
+    /// </summary>
+    private static void PropagateTraceContext(ProcessStartInfo start)
+    {
+        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } activity)
+        {
+            start.Environment["TRACEPARENT"] = traceParent;
+            if (activity.TraceStateString is { Length: > 0 } traceState)
+            {
+                start.Environment["TRACESTATE"] = traceState;
+            }
         }
     }
 

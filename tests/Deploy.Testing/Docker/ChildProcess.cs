@@ -15,6 +15,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode => _process.ExitCode;
+
     public string Output
     {
         get
@@ -52,6 +54,8 @@ public sealed class ChildProcess : IAsyncDisposable
         child._process.BeginErrorReadLine();
         return child;
     }
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
 
     /// <summary>Asks the process to stop (SIGTERM) and waits up to <paramref name="grace"/>; kills its tree after that.</summary>
     public async Task StopAsync(TimeSpan grace)

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Deploy.Build;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Deploy.OpenTelemetry;
+
+/// <summary>
+/// The only type that touches OpenTelemetry: a tracer provider listening to the engine's ActivitySource, exporting
+/// in batches from its own thread (so a slow collector never holds up a target) over OTLP/HTTP protobuf.
+/// Everything is set here explicitly, none of it left for the SDK to read from the process environment: the
+/// settings were read from the build's environment already, and the headers go on our own HttpClient only.
+/// </summary>
+internal sealed class OtlpTraceExport : ITraceExport
+{
+    /// <summary>How often spans that ended are sent while the run goes on.</summary>
+    private const int ScheduledDelayMilliseconds = 1000;
+
+    private readonly TracingSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly CollectorWatch _watch;
+    private readonly RunSpans _spans = new();
+    private readonly TracerProvider _provider;
+
+    public OtlpTraceExport(TracingSettings settings, TimeProvider time)
+    {
+        _settings = settings;
+        _time = time;
+        _watch = new CollectorWatch(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, ConnectTimeout = settings.Timeout });
+        var timeout = (int)Math.Clamp(settings.Timeout.TotalMilliseconds, 1, int.MaxValue);
+        var options = new OtlpExporterOptions
+        {
+            Endpoint = settings.TracesUrl,
+            Protocol = OtlpExportProtocol.HttpProtobuf,
+            Compression = OtlpExportCompression.None,
+            TimeoutMilliseconds = timeout,
+            HttpClientFactory = CreateClient,
+        };
+
+        // The options' constructor read OTEL_EXPORTER_OTLP_HEADERS from the process: ours are on the client instead.
+        options.Headers = null;
+        var resource = ResourceBuilder.CreateEmpty()
+            .AddService(settings.ServiceName)
+            .AddAttributes(settings.ResourceAttributes.Select(a => new KeyValuePair<string, object>(a.Key, a.Value)))
+            .AddTelemetrySdk();
+        _provider = Sdk.CreateTracerProviderBuilder()
+            .SetResourceBuilder(resource)
+            .SetSampler(new AlwaysOnSampler())
+            .AddSource(BuildTracing.ActivitySourceName)
+            .AddProcessor(_spans)
+            .AddProcessor(new BatchActivityExportProcessor(new OtlpTraceExporter(options), scheduledDelayMilliseconds: ScheduledDelayMilliseconds, exporterTimeoutMilliseconds: timeout))
+            .Build();
+    }
+
+    public async Task<ExportReport> FinishAsync(CancellationToken cancellationToken)
+    {
+        var timeout = (int)Math.Clamp(_settings.Timeout.TotalMilliseconds, 1, int.MaxValue);
+        string? stoppedBecause = null;
+        var flushed = false;
+        try
+        {
+            // ForceFlush blocks its thread for up to the timeout; WaitAsync keeps that bound should it not.
+            flushed = await Task.Run(() => _provider.ForceFlush(timeout), CancellationToken.None)
+                .WaitAsync(_settings.Timeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stoppedBecause = "the run was interrupted first";
+        }
+
+        var error = _watch.LastError;
+        var exported = flushed && error is null && _watch.Accepted > 0;
+        return new ExportReport(_settings.Display, exported, _spans.TraceId, exported ? null : stoppedBecause ?? (flushed ? error : null) ?? NoAnswer());
+    }
+
+    /// <summary>Stops at once: spans not sent by now are dropped, a request in flight is abandoned.</summary>
+    public void Dispose()
+    {
+        // Shut down with no wait first: Dispose alone would wait up to five more seconds for a collector that is not answering.
+        _provider.Shutdown(0);
+        _provider.Dispose();
+        _watch.Dispose();
+    }
+
+    private HttpClient CreateClient()
+    {
+        var client = new HttpClient(_watch, disposeHandler: false) { Timeout = _settings.Timeout };
+        foreach (var (name, value) in _settings.Headers)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
+        }
+
+        return client;
+    }
+
+    private string NoAnswer() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no answer within {_settings.Timeout.TotalSeconds:0.###}s");
+}
