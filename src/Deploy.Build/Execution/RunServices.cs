@@ -11,4 +11,5 @@ internal sealed record RunServices(
     TimeProvider Time,
     SecretMasker Masker,
     IReadOnlyList<IRunObserver> Observers,
-    OutputStore? Outputs = null); // where targets' typed state is stored and restored from (--continue); null: nowhere
+    // Where targets' typed state is stored and restored from (--continue); null: nowhere (engine tests).
+    OutputStore? Outputs = null);
