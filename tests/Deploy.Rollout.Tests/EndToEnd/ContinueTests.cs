@@ -111,6 +111,8 @@ public sealed class ContinueTests(EngineFixture engine, StockBuildClone clone) :
     /// <summary>One pipeline: its own build root, registry, container name and port; the container is removed at the end.</summary>
     private sealed class Pipeline(EngineFixture engine, StockBuildClone clone, RegistryServer registry) : IAsyncDisposable
     {
+        private int _runs;
+
         public string Root { get; } = clone.NewRoot();
 
         public RegistryServer Registry => registry;
@@ -134,7 +136,11 @@ public sealed class ContinueTests(EngineFixture engine, StockBuildClone clone) :
                 .. extra,
             ];
             var (exitCode, output) = await Script.RunAsync(clone.BuildScript, arguments, clone.RepositoryDirectory);
-            return new BuildResult(exitCode, output, "", Path.Combine(Root, ".nuke", "temp"));
+
+            // The next run replaces .nuke/temp/run.json: keep this run's record with its result.
+            var snapshot = Directory.CreateDirectory(Path.Combine(Root, "results", (++_runs).ToString(CultureInfo.InvariantCulture))).FullName;
+            File.Copy(Path.Combine(Root, ".nuke", "temp", "run.json"), Path.Combine(snapshot, "run.json"));
+            return new BuildResult(exitCode, output, "", snapshot);
         }
 
         /// <summary>The run deployed the pushed image of the cloned commit, and the service serves that commit.</summary>
