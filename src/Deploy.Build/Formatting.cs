@@ -18,5 +18,13 @@ internal static class Formatting
             : string.Create(CultureInfo.InvariantCulture, $"{duration.Minutes}:{duration.Seconds:00}.{duration.Milliseconds / 10:00}");
     }
 
+    /// <summary>A limit as a person writes it: "30 min", "2 h", "1.5 s".</summary>
+    public static string Limit(TimeSpan limit) =>
+        limit.Ticks % TimeSpan.TicksPerHour == 0 && limit >= TimeSpan.FromHours(1)
+            ? string.Create(CultureInfo.InvariantCulture, $"{(long)limit.TotalHours} h")
+            : limit.Ticks % TimeSpan.TicksPerMinute == 0 && limit >= TimeSpan.FromMinutes(1)
+                ? string.Create(CultureInfo.InvariantCulture, $"{(long)limit.TotalMinutes} min")
+                : $"{Seconds(limit.TotalSeconds)} s";
+
     public static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -88,4 +88,32 @@ public interface ITargetDefinition
     /// (<c>outputs</c>). The value itself stays typed state on the build.
     /// </summary>
     ITargetDefinition Produces(string name, Func<object?> value);
+
+    /// <summary>
+    /// Declares typed state this target hands on to later targets, so that a target skipped by <c>--continue</c>
+    /// hands on exactly what it did when it ran. After the target succeeds, <paramref name="state"/> is read and
+    /// stored as JSON (System.Text.Json: records with a constructor work) in <c>.nuke/temp/outputs/&lt;target&gt;.json</c>;
+    /// when <c>--continue</c> skips the target, the stored value is given to <paramref name="restore"/> before any
+    /// later target starts. When the stored state cannot be read, or a path <paramref name="paths"/> named is gone,
+    /// the target runs again instead (and so does everything after it that depends on it).
+    /// <code>.Outputs(() =&gt; Published, value =&gt; State.Published = value, value =&gt; [value.Directory])</code>
+    /// </summary>
+    /// <param name="state">Reads the state after the target succeeded; null stores nothing to restore.</param>
+    /// <param name="restore">Puts a stored value back where later targets read it.</param>
+    /// <param name="paths">Files or directories the state refers to that must still exist (relative to the root or absolute).</param>
+    ITargetDefinition Outputs<T>(Func<T?> state, Action<T> restore, Func<T, IEnumerable<string>>? paths = null)
+        where T : class;
+
+    /// <summary>
+    /// Declares files or directories the target leaves for later targets, read after it succeeds (relative to the
+    /// root or absolute): when <c>--continue</c> would skip the target and one of them is gone, it runs again.
+    /// </summary>
+    ITargetDefinition Outputs(Func<IEnumerable<string>> paths);
+
+    /// <summary>
+    /// How long the target may run: past it, its token is cancelled and it fails (not aborted) with a message
+    /// naming the timeout. Child processes started with <see cref="ProcessExtensions.RunProcessAsync"/> are killed
+    /// with their whole tree; code of your own must honour the token.
+    /// </summary>
+    ITargetDefinition Timeout(TimeSpan timeout);
 }

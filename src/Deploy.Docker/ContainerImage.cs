@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Deploy.Docker;
 
 /// <summary>What the <c>Image</c> target built, in the local engine.</summary>
@@ -8,8 +10,10 @@ namespace Deploy.Docker;
 public sealed record ContainerImage(string ImageId, string Repository, IReadOnlyList<string> Tags, string? Registry)
 {
     /// <summary>Full references, <c>repository:tag</c>, one per tag.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> References => Tags.Select(tag => $"{Repository}:{tag}").ToList();
 
     /// <summary>The first reference, the one tagged with the commit.</summary>
+    [JsonIgnore]
     public string Reference => References[0];
 }

@@ -62,5 +62,7 @@ public interface IImage : ICompile
         .DependsOn<ICompile>(x => x.Compile)
         .Produces("imageId", () => BuiltImage?.ImageId)
         .Produces("image", () => BuiltImage?.Reference)
+        .Outputs(() => BuiltImage, image => DockerState.Of(this).Built = image)
+        .Timeout(TimeSpan.FromHours(1))
         .Executes(async ct => DockerState.Of(this).Built = await ImagePlan.From(this).BuildAsync(this, ct).ConfigureAwait(false));
 }

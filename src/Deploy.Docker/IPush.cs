@@ -42,5 +42,7 @@ public interface IPush : IImage
         .OnlyWhenStatic(() => Registry is not null, "--registry is not given, so the image stays in the local engine")
         .Produces("digest", () => Pushed?.Digest)
         .Produces("image", () => Pushed?.Reference)
+        .Outputs(() => Pushed, pushed => DockerState.Of(this).Pushed = pushed)
+        .Timeout(TimeSpan.FromHours(1))
         .Executes(async ct => DockerState.Of(this).Pushed = await PushPlan.PushAsync(this, ct).ConfigureAwait(false));
 }

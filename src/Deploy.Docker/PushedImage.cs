@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Deploy.Docker;
 
 /// <summary>What the <c>Push</c> target pushed: the digest to deploy by.</summary>
@@ -7,5 +9,6 @@ namespace Deploy.Docker;
 public sealed record PushedImage(string Repository, string Digest, IReadOnlyList<string> Tags)
 {
     /// <summary>The reference that pins this exact image: <c>registry/name@sha256:…</c>. Rollout deploys this.</summary>
+    [JsonIgnore]
     public string Reference => $"{Repository}@{Digest}";
 }

@@ -38,5 +38,7 @@ public interface ICompile : IRestore
         .Description("Compile the service and publish what its image is built from")
         .DependsOn<IRestore>(x => x.Restore)
         .Produces("publish", () => Published?.Directory)
+        .Outputs(() => Published, published => ToolchainState.Of(this).Published = published, published => [published.Directory])
+        .Timeout(TimeSpan.FromHours(1))
         .Executes(async ct => ToolchainState.Of(this).Published = await ToolchainDetector.Detect(this).CompileAsync(this, ct).ConfigureAwait(false));
 }

@@ -9,5 +9,6 @@ public interface IRestore : IToolchain
     /// <summary>Restores the service's packages, including what publishing for <see cref="ICompile.Runtime"/> needs.</summary>
     Target Restore => _ => _
         .Description("Restore the service's dependencies")
+        .Timeout(TimeSpan.FromMinutes(30))
         .Executes(ct => ToolchainDetector.Detect(this).RestoreAsync(this, ct));
 }

@@ -24,5 +24,7 @@ public interface ITest : ICompile
         .Description("Run the service's tests")
         .DependsOn<ICompile>(x => x.Compile)
         .Produces("tests", () => TestResults?.ToString())
+        .Outputs(() => TestResults, results => ToolchainState.Of(this).TestResults = results)
+        .Timeout(TimeSpan.FromHours(1))
         .Executes(ct => ToolchainDetector.Detect(this).TestAsync(this, ct));
 }

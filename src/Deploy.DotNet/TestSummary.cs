@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Deploy.DotNet;
 
@@ -13,6 +14,7 @@ public sealed record TestSummary(int Passed, int Failed, int Skipped, IReadOnlyL
     public static TestSummary Empty { get; } = new(0, 0, 0, []);
 
     /// <summary>All tests counted.</summary>
+    [JsonIgnore]
     public int Total => Passed + Failed + Skipped;
 
     /// <summary>The two summaries added up (several test projects or packages).</summary>

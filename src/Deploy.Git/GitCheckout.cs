@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Deploy.Git;
 
 /// <summary>
@@ -24,6 +26,7 @@ public sealed record GitCheckout(
     bool Updated)
 {
     /// <summary>The short form of <see cref="Ref"/>: <c>main</c> for <c>refs/heads/main</c>, <c>v1.2</c> for <c>refs/tags/v1.2</c>.</summary>
+    [JsonIgnore]
     public string? RefName => Ref switch
     {
         null => null,

@@ -66,6 +66,8 @@ public interface IClone : IDeployBuild
             var checkout = await new Cloner(request, Log, TimeProvider.System).RunAsync(cancellationToken).ConfigureAwait(false);
             GitState.For(this).Checkout = checkout;
         })
+        .Outputs(() => Checkout, checkout => GitState.For(this).Checkout = checkout, checkout => [checkout.Workspace])
+        .Timeout(TimeSpan.FromMinutes(30))
         .Produces("commit", () => Checkout?.Commit)
         .Produces("shortCommit", () => Checkout?.ShortCommit)
         .Produces("ref", () => Checkout?.Ref)

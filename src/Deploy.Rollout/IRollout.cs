@@ -57,6 +57,13 @@ public interface IRollout : IPush, ITest, IKubernetesRollout
     /// <summary>What <see cref="Rollout"/> deployed; null until it ran.</summary>
     Deployed? Deployed => RolloutState.Of(this).Deployed;
 
+    /// <summary>
+    /// The Rollout target's own limit: <see cref="RolloutTimeout"/> to become healthy, plus half an hour for pulling
+    /// the image and putting the previous version back (an hour when the rollout timeout is not usable).
+    /// </summary>
+    private static TimeSpan TargetTimeout(TimeSpan rolloutTimeout) =>
+        rolloutTimeout > TimeSpan.Zero && rolloutTimeout < TimeSpan.FromDays(30) ? rolloutTimeout + TimeSpan.FromMinutes(30) : TimeSpan.FromHours(1);
+
     /// <summary>Deploys the image and waits until it serves.</summary>
     Target Rollout => _ => _
         .Description("Deploy the image (by digest when pushed) to the Docker engine or to Kubernetes, and wait until it serves")
@@ -66,5 +73,7 @@ public interface IRollout : IPush, ITest, IKubernetesRollout
         .Produces("rolloutTarget", () => Deployed?.Target.ToString().ToLowerInvariant())
         .Produces("revisionBefore", () => Deployed?.RevisionBefore)
         .Produces("revisionAfter", () => Deployed?.RevisionAfter)
+        .Outputs(() => Deployed, deployed => RolloutState.Of(this).Deployed = deployed)
+        .Timeout(TargetTimeout(RolloutTimeout))
         .Executes(async ct => RolloutState.Of(this).Deployed = await RolloutPlan.RunAsync(this, ct).ConfigureAwait(false));
 }

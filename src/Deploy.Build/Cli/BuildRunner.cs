@@ -103,7 +103,8 @@ internal static partial class BuildRunner
         sink.SetTargetWidth(plan.Targets.Max(t => t.Name.Length));
         var github = onGitHub ? new GitHubActionsHost(sink, host.Environment, masker) : null;
         IRunObserver? console = github ?? (IRunObserver?)live;
-        var services = new RunServices(logger, scope, host.Time, masker, console is null ? model.Observers : [.. model.Observers, console]);
+        var store = new OutputStore(root, fingerprint, masker);
+        var services = new RunServices(logger, scope, host.Time, masker, console is null ? model.Observers : [.. model.Observers, console], store);
         var executor = new Executor(plan, new ExecutorOptions(parallelism, line.KeepGoing), services);
         var outcome = await executor.RunAsync(host.Cancellation).ConfigureAwait(false);
         var targets = outcome.Targets.Select(executor.ToEvent).ToList();
@@ -269,6 +270,9 @@ internal static partial class BuildRunner
     private static Func<string, string?> DescribeParameter(IReadOnlyList<ParameterDescriptor> parameters) => text =>
         parameters.FirstOrDefault(p => p.MemberName == text.Trim())?.HowToSet;
 
-    private static StreamWriter OpenLogFile(string temporary) =>
-        new(new FileStream(Path.Combine(temporary, "build.log"), FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+    private static StreamWriter OpenLogFile(string temporary)
+    {
+        RunHistory.Rotate(temporary);
+        return new(new FileStream(Path.Combine(temporary, RunHistory.LogFileName), FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+    }
 }

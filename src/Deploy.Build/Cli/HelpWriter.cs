@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Deploy.Build.Definition;
 using Deploy.Build.Parameters;
+using Deploy.Build.Records;
 
 namespace Deploy.Build.Cli;
 
@@ -36,7 +37,7 @@ internal static class HelpWriter
             ("  --parallel N", string.Create(CultureInfo.InvariantCulture, $"At most N targets at once (default: the processor count, {processorCount}); 1 runs in declaration order")),
             ("  --keep-going", "After a failure, let targets that do not depend on it finish"),
             ("  --plan", "Print the plan, one line per wave of targets that may run together, and draw it in .nuke/temp/execution-plan.html; run nothing"),
-            ("  --continue", "Rerun only what did not succeed in the last run with the same arguments"),
+            ("  --continue", "Rerun only what did not succeed in the last run with the same arguments; the rest hands on what it stored then (or reruns when that is gone)"),
             ("  --verbosity LEVEL", "quiet | minimal | normal | verbose (default: normal)"),
             ("  --root DIR", "The build's root (default: the nearest directory upwards holding .nuke/)"),
             ("  --profile NAME", "Also read .nuke/parameters.NAME.json (before .nuke/parameters.json)"),
@@ -51,6 +52,8 @@ internal static class HelpWriter
         }
 
         text.Append("\nExit codes: 0 succeeded, 1 a target failed, 2 bad invocation or definition (nothing ran), 130 cancelled.\n");
+        text.Append(string.Create(CultureInfo.InvariantCulture,
+            $"The latest run's log and record: .nuke/temp/{RunHistory.LogFileName}, .nuke/temp/{RunRecord.FileName}; the {RunHistory.Kept} runs before it: .nuke/temp/{RunHistory.DirectoryName}/.\n"));
         return text.ToString();
     }
 

@@ -15,7 +15,9 @@ internal sealed class TargetDefinition(string name, object build) : ITargetDefin
     public List<Condition> StaticConditions { get; } = [];
     public List<Condition> DynamicConditions { get; } = [];
     public List<Requirement> Requirements { get; } = [];
-    public List<(string Name, Func<object?> Value)> Outputs { get; } = [];
+    public List<(string Name, Func<object?> Value)> Produced { get; } = [];
+    public List<DeclaredOutput> HandedOn { get; } = [];
+    public TimeSpan? TimeLimit { get; private set; }
     public DependencyBehavior SkipBehavior { get; private set; } = DependencyBehavior.Execute;
     public bool IsProceedAfterFailure { get; private set; }
     public bool IsAssuredAfterFailure { get; private set; }
@@ -117,7 +119,35 @@ internal sealed class TargetDefinition(string name, object build) : ITargetDefin
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
-        Outputs.Add((name, value));
+        Produced.Add((name, value));
+        return this;
+    }
+
+    public ITargetDefinition Outputs<T>(Func<T?> state, Action<T> restore, Func<T, IEnumerable<string>>? paths = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(restore);
+        HandedOn.Add(DeclaredOutput.ForState(state, restore, paths));
+        return this;
+    }
+
+    public ITargetDefinition Outputs(Func<IEnumerable<string>> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        HandedOn.Add(DeclaredOutput.ForPaths(paths));
+        return this;
+    }
+
+    public ITargetDefinition Timeout(TimeSpan timeout)
+    {
+        if (timeout <= TimeSpan.Zero)
+        {
+            Problems.Add($"Target '{Name}' has Timeout({timeout}), which is not a positive time. Give e.g. .Timeout(TimeSpan.FromMinutes(30)).");
+            return this;
+        }
+
+        TimeLimit = timeout;
         return this;
     }
 

@@ -21,6 +21,12 @@ internal sealed class TargetSpec
     public IReadOnlyList<Condition> DynamicConditions { get; init; } = [];
     public IReadOnlyList<Requirement> Requirements { get; init; } = [];
     public IReadOnlyList<(string Name, Func<object?> Value)> Outputs { get; init; } = [];
+
+    /// <summary>State and paths the target hands on to later ones (<see cref="ITargetDefinition.Outputs{T}"/>), in declaration order.</summary>
+    public IReadOnlyList<DeclaredOutput> HandedOn { get; init; } = [];
+
+    /// <summary>How long it may run before its token is cancelled and it fails; null: no limit.</summary>
+    public TimeSpan? Timeout { get; init; }
     public DependencyBehavior SkipBehavior { get; init; }
     public bool ProceedAfterFailure { get; init; }
     public bool AssuredAfterFailure { get; init; }

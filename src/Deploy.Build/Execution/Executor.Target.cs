@@ -4,12 +4,16 @@ namespace Deploy.Build.Execution;
 
 internal sealed partial class Executor
 {
+    // The longest delay a timer takes (uint.MaxValue - 1 ms, about 49 days); a longer timeout is no limit.
+    private static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
     private void Start(PlannedTarget target)
     {
         var source = new CancellationTokenSource();
         _running[target] = source;
         var outcome = _outcomes[target.Order];
         outcome.StartedAt = _services.Time.GetUtcNow();
+        outcome.Ran = true;
         Notify(o => o.TargetStarted(new TargetStartedEvent(target.Name, outcome.StartedAt.Value)));
 
         // Task.Run: a synchronous action (or an async one that blocks before its first await) must not hold
@@ -27,30 +31,41 @@ internal sealed partial class Executor
         }, CancellationToken.None);
     }
 
-    private async Task RunTargetAsync(PlannedTarget target, TargetOutcome outcome, CancellationToken cancellationToken)
+    /// <param name="target">The target to run.</param>
+    /// <param name="outcome">Where its outcome goes.</param>
+    /// <param name="abort">Cancelled when the run stops (a failure elsewhere, Ctrl+C): the target is then aborted.</param>
+    private async Task RunTargetAsync(PlannedTarget target, TargetOutcome outcome, CancellationToken abort)
     {
         var log = _services.Log;
         var started = _services.Time.GetTimestamp();
+        var limit = target.Spec.Timeout is { } timeout && timeout <= LongestTimeout ? timeout : (TimeSpan?)null;
+        using var timer = limit is { } delay ? new CancellationTokenSource(delay, _services.Time) : null;
+        using var linked = timer is null ? null : CancellationTokenSource.CreateLinkedTokenSource(abort, timer.Token);
+        var cancellationToken = linked?.Token ?? abort;
+        byte[]? handedOn = null;
         log.Debug("Starting {TargetName}", target.Name);
         try
         {
+            _services.Outputs?.Forget(target.Name);
             foreach (var action in target.Spec.Actions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await action(cancellationToken).ConfigureAwait(false);
             }
 
-            // All outputs or none: a Produces that throws fails the target without leaving half of them behind.
-            var outputs = target.Spec.Outputs
-                .Select(o => (o.Name, Value: o.Value()))
-                .Where(o => o.Value is not null)
-                .ToList();
-            foreach (var (name, value) in outputs)
+            CollectOutputs(target, outcome);
+            if (_services.Outputs is { } store && target.Spec.HandedOn.Count > 0)
             {
-                outcome.Outputs[name] = _services.Masker.Apply(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)) ?? "";
+                handedOn = store.Capture(target.Spec, _services.Time.GetUtcNow());
             }
 
             outcome.Status = TargetStatus.Succeeded;
+        }
+        catch (Exception exception) when (timer?.IsCancellationRequested == true && !abort.IsCancellationRequested)
+        {
+            outcome.Status = TargetStatus.Failed;
+            outcome.Error = new TargetTimeoutException(target.Name, limit!.Value, exception);
+            log.Error("{TargetName} failed: {Message}", target.Name, outcome.Error.Message);
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -71,8 +86,26 @@ internal sealed partial class Executor
 
         if (outcome.Status == TargetStatus.Succeeded)
         {
+            if (handedOn is not null && await _services.Outputs!.SaveAsync(target.Name, handedOn, CancellationToken.None).ConfigureAwait(false) is { } problem)
+            {
+                log.Warning("What {TargetName} hands on was not stored, so --continue will run it again: {Problem}", target.Name, problem);
+            }
+
             // Marked: a live view shows its own line for it (Logging.LineSink.StatusLine).
             log.ForContext(Logging.LineSink.StatusLine, true).Information("{TargetName} succeeded in {Duration}", target.Name, Formatting.Duration(outcome.Duration));
+        }
+    }
+
+    /// <summary>The run record's outputs (<c>Produces</c>): all or none, so one that throws leaves none of them behind.</summary>
+    private void CollectOutputs(PlannedTarget target, TargetOutcome outcome)
+    {
+        var outputs = target.Spec.Outputs
+            .Select(o => (o.Name, Value: o.Value()))
+            .Where(o => o.Value is not null)
+            .ToList();
+        foreach (var (name, value) in outputs)
+        {
+            outcome.Outputs[name] = _services.Masker.Apply(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)) ?? "";
         }
     }
 }

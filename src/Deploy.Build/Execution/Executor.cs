@@ -103,7 +103,7 @@ internal sealed partial class Executor
         {
             var outcome = _outcomes[target.Order];
             var spec = target.Spec;
-            if (target.SkipReason is { } skipReason)
+            if (target.SkipReason is { } skipReason && (!target.FromPreviousRun || Restored(target)))
             {
                 Settle(target, TargetStatus.Skipped, skipReason);
             }
@@ -122,6 +122,7 @@ internal sealed partial class Executor
             else if (spec.IsCollective)
             {
                 outcome.StartedAt = outcome.FinishedAt = _services.Time.GetUtcNow();
+                outcome.Ran = target.Needs.Any(p => _outcomes[p.Order].Ran);
                 Settle(target, TargetStatus.Collective, null);
             }
             else

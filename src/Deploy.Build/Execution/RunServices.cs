@@ -1,4 +1,5 @@
 using Deploy.Build.Logging;
+using Deploy.Build.Records;
 using Serilog;
 
 namespace Deploy.Build.Execution;
@@ -9,4 +10,6 @@ internal sealed record RunServices(
     TargetScope Scope,
     TimeProvider Time,
     SecretMasker Masker,
-    IReadOnlyList<IRunObserver> Observers);
+    IReadOnlyList<IRunObserver> Observers,
+    // Where targets' typed state is stored and restored from (--continue); null: nowhere (engine tests).
+    OutputStore? Outputs = null);

@@ -12,6 +12,12 @@ internal sealed class TargetOutcome(string name)
     public Exception? Error { get; set; }
     public Dictionary<string, string> Outputs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether its actions ran in this run (or, for a collective target, a target it needs ran): what it hands on
+    /// is new, so a target that needs it cannot be restored from an earlier run.
+    /// </summary>
+    public bool Ran { get; set; }
+
     /// <summary>Whether it finished without running its actions to a successful end.</summary>
     public bool Blocks => Status is TargetStatus.NotRun or TargetStatus.Aborted or TargetStatus.Failed;
 }

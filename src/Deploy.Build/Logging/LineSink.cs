@@ -25,9 +25,10 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
 
     /// <summary>
     /// The property marking the engine's line that a target succeeded: with a live view it goes only to the log
-    /// file, since the view leaves its own line for every finished target.
+    /// file, since the view leaves its own line for every finished target. Like <see cref="TargetScope.PropertyName"/>,
+    /// a name no message template can produce.
     /// </summary>
-    public const string StatusLine = "DeployStatusLine";
+    public const string StatusLine = "Deploy:StatusLine";
 
     /// <summary>The name on lines the engine logs outside any target.</summary>
     public const string EngineName = "deploy";

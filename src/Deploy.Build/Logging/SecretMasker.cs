@@ -28,6 +28,9 @@ internal sealed partial class SecretMasker
 
     public bool HasSecrets => _secrets.Length > 0;
 
+    /// <summary>Whether the text holds one of the secret values (URL credentials alone do not count).</summary>
+    public bool ContainsSecret(string text) => _secrets.Any(secret => text.Contains(secret, StringComparison.Ordinal));
+
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     public string? Apply(string? text)
     {

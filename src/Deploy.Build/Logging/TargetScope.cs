@@ -9,7 +9,11 @@ namespace Deploy.Build.Logging;
 /// </summary>
 internal sealed class TargetScope : ILogEventEnricher
 {
-    public const string PropertyName = "Target";
+    /// <summary>
+    /// A name no message template can produce (in <c>{Deploy:Target}</c> the ':' starts a format), so a user's
+    /// <c>Log.Information("… {Target} …", x)</c> cannot take the line's target over.
+    /// </summary>
+    public const string PropertyName = "Deploy:Target";
     private readonly AsyncLocal<string?> _current = new();
 
     public string? Current

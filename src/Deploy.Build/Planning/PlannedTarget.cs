@@ -28,6 +28,12 @@ internal sealed class PlannedTarget(TargetSpec spec)
     /// <summary>Why it is skipped before the run starts (static condition, --skip, --continue), or null.</summary>
     public string? SkipReason { get; set; }
 
+    /// <summary>
+    /// Skipped by --continue because it succeeded last time: it is restored from the output store when its turn
+    /// comes, or runs again when it cannot be.
+    /// </summary>
+    public bool FromPreviousRun { get; set; }
+
     public IEnumerable<PlannedTarget> Prerequisites => Needs.Concat(RunsAfter);
 
     public override string ToString() => Name;

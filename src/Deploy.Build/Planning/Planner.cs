@@ -172,6 +172,7 @@ internal static class Planner
             if (request.PreviouslySucceeded?.Contains(spec.Name) == true)
             {
                 target.SkipReason ??= ContinueReason;
+                target.FromPreviousRun = true;
                 continue;
             }
 

@@ -58,13 +58,8 @@ internal static class RunRecord
     }
 
     /// <summary>Writes the record atomically, so a reader never sees half a file.</summary>
-    public static async Task WriteAsync(string temporaryDirectory, byte[] content, CancellationToken cancellationToken = default)
-    {
-        var path = Path.Combine(temporaryDirectory, FileName);
-        var partial = path + ".partial";
-        await File.WriteAllBytesAsync(partial, content, cancellationToken).ConfigureAwait(false);
-        File.Move(partial, path, overwrite: true);
-    }
+    public static Task WriteAsync(string temporaryDirectory, byte[] content, CancellationToken cancellationToken = default) =>
+        AtomicFile.WriteAsync(Path.Combine(temporaryDirectory, FileName), content, cancellationToken);
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? time)
     {

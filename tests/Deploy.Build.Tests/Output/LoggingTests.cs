@@ -177,4 +177,32 @@ public sealed class LoggingTests
         Assert.Single(lines.Select(l => l.IndexOf(" | ", StringComparison.Ordinal)).Distinct());
         Assert.Single(LogLine.FileLines(result.LogFile).Select(l => l.IndexOf(" | ", StringComparison.Ordinal)).Distinct());
     }
+
+    /// <summary>Logs with properties named like the engine's own: none of them may take the line's target name over.</summary>
+    private sealed class Namesake : DeployBuild
+    {
+        Target Deploy => _ => _.Executes(() =>
+        {
+            Log.Information("Deploying {Target} now", "production");
+            Log.Information("Also {DeployTarget} and {Deploy_Target}", "staging", "qa");
+            Log.Information("Dotted {Deploy.Target}", "intruder");
+            Log.Information("Formatted {Deploy:Target}", "intruder");
+            Log.ForContext("Target", "elsewhere").Information("with a Target property of its own");
+        });
+    }
+
+    [Fact]
+    public async Task A_users_Target_property_does_not_replace_the_lines_target_name()
+    {
+        using var driver = new BuildDriver();
+
+        var result = await driver.RunAsync(new Namesake(), ["Deploy"]);
+
+        RunAssert.ExitCode(0, result);
+        string[] expected = ["Deploying production now", "Also staging and qa", "Dotted intruder", "Formatted intruder", "with a Target property of its own"];
+        var console = LogLine.ConsoleLines(result.Output).Select(LogLine.ParseConsole).OfType<LogLine>().ToList();
+        Assert.Equal(expected.Select(text => ("Deploy", text)), console.Where(l => expected.Contains(l.Text)).Select(l => (l.Target, l.Text)));
+        var file = LogLine.FileLines(result.LogFile).Select(LogLine.ParseFile).OfType<LogLine>().ToList();
+        Assert.Equal(expected.Select(text => ("Deploy", text)), file.Where(l => expected.Contains(l.Text)).Select(l => (l.Target, l.Text)));
+    }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Deploy.Rollout.Tests.Support;
 using Deploy.Testing.Docker;
@@ -25,10 +23,10 @@ public sealed class MainCommandTests(EngineFixture engine)
         {
             // A clone, not a copy: the build's default repository is the one it lives in. (Uncommitted changes of a
             // working copy are not in it; CI runs on a clean clone.)
-            await RunAsync("git", ["clone", "--quiet", Repository.Root, scratch.FullName], Environment.CurrentDirectory);
-            var commit = (await RunAsync("git", ["rev-parse", "HEAD"], scratch.FullName)).Trim();
+            await Script.RunToSuccessAsync("git", ["clone", "--quiet", Repository.Root, scratch.FullName], Environment.CurrentDirectory);
+            var commit = (await Script.RunToSuccessAsync("git", ["rev-parse", "HEAD"], scratch.FullName)).Trim();
 
-            var output = await RunAsync(
+            var output = await Script.RunToSuccessAsync(
                 Path.Combine(scratch.FullName, "build.sh"),
                 ["Rollout", "--registry", registry.Address, "--container-name", name, "--service-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--docker-host", engine.Daemon.Host],
                 scratch.FullName);
@@ -57,29 +55,5 @@ public sealed class MainCommandTests(EngineFixture engine)
 
             scratch.Delete(recursive: true);
         }
-    }
-
-    private static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, string directory)
-    {
-        var start = new ProcessStartInfo(program, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["CI"] = "true";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} ran for 10 minutes:\n{await stdout}{await stderr}");
-        }
-
-        output.Append(await stdout).Append(await stderr);
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}");
-        return output.ToString();
     }
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Deploy.DotNet.Tests.Support;
+namespace Deploy.Testing;
 
 /// <summary>Reads the process tree from /proc (Linux), to prove a cancelled build left nothing running.</summary>
-internal static class ProcessTree
+public static class ProcessTree
 {
     /// <summary>The parent of a running process, or null when it is gone.</summary>
     public static int? ParentOf(int pid) => Stat(pid) is { } stat ? stat.Parent : null;

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Deploy.Rollout.Tests.Support;
+using Deploy.Testing.Docker;
+using Docker.DotNet.Models;
+
+namespace Deploy.Rollout.Tests.EndToEnd;
+
+/// <summary>
+/// <c>./build.sh Rollout</c> fails at Image, Push or Rollout; once the cause is fixed, <c>--continue</c> reruns only
+/// what did not succeed, the skipped targets hand on what they produced the first time (the checkout, the publish
+/// directory, the image, the digest), and the service serves the commit a full run deploys.
+/// </summary>
+[Collection(EngineGroup.Name)]
+public sealed class ContinueTests(EngineFixture engine, StockBuildClone clone) : IClassFixture<StockBuildClone>
+{
+    private const string ContinueReason = "succeeded in the previous run (--continue)";
+
+    [Fact]
+    public async Task Continue_after_a_failed_Image_deploys_the_commit_a_full_run_deploys()
+    {
+        await using var run = await Pipeline.StartAsync(engine, clone);
+        // The image's context is the user's to fix: its Dockerfile copies a file that is not there the first time.
+        var context = Path.Combine(run.Root, "image-context");
+        Directory.CreateDirectory(context);
+        var sample = await File.ReadAllTextAsync(Path.Combine(clone.RepositoryDirectory, "samples", "hello-service", "Dockerfile"));
+        await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), sample.Replace("ENTRYPOINT", "COPY release-notes.txt /release-notes.txt\nENTRYPOINT", StringComparison.Ordinal));
+        string[] extra = ["--docker-context", context];
+
+        var failed = await run.BuildAsync(extra);
+        Assert.True(failed.ExitCode == 1, failed.ToString());
+        AssertStatuses(failed, "Clone=Succeeded Restore=Succeeded Compile=Succeeded Image=Failed");
+        Assert.Contains("release-notes.txt", failed.ErrorOf("Image"), StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(Path.Combine(context, "release-notes.txt"), "fixed\n");
+        var continued = await run.BuildAsync([.. extra, "--continue"]);
+
+        Assert.True(continued.ExitCode == 0, continued.ToString());
+        AssertRestored(continued, "Clone", "Restore", "Compile");
+        AssertStatuses(continued, "Image=Succeeded Push=Succeeded Rollout=Succeeded");
+        // Test runs beside Image: it finished before Image failed (restored now) or was stopped by the failure (runs now).
+        Assert.Equal(failed.StatusOf("Test") == "Succeeded" ? "Skipped" : "Succeeded", continued.StatusOf("Test"));
+        await run.AssertDeploysTheClonedCommitAsync(continued);
+    }
+
+    [Fact]
+    public async Task Continue_after_a_failed_Push_deploys_the_commit_a_full_run_deploys()
+    {
+        await using var run = await Pipeline.StartAsync(engine, clone);
+        await run.Registry.StopAsync();
+
+        var failed = await run.BuildAsync([]);
+        Assert.True(failed.ExitCode == 1, failed.ToString());
+        AssertStatuses(failed, "Clone=Succeeded Restore=Succeeded Compile=Succeeded Image=Succeeded Push=Failed Rollout=NotRun");
+
+        await run.Registry.RestartAsync();
+        var continued = await run.BuildAsync(["--continue"]);
+
+        Assert.True(continued.ExitCode == 0, continued.ToString());
+        AssertRestored(continued, "Clone", "Restore", "Compile", "Image");
+        Assert.Equal(failed.OutputOf("Image", "imageId"), continued.OutputOf("Image", "imageId"));
+        Assert.Equal("Succeeded", continued.StatusOf("Push"));
+        await run.AssertDeploysTheClonedCommitAsync(continued);
+    }
+
+    [Fact]
+    public async Task Continue_after_a_failed_Rollout_deploys_the_commit_a_full_run_deploys()
+    {
+        await using var run = await Pipeline.StartAsync(engine, clone);
+        BuildResult failed;
+        // Another process holds the service port: the new container cannot bind it, so the rollout fails.
+        using (var squatter = new TcpListener(IPAddress.Any, run.Port))
+        {
+            squatter.Start();
+            failed = await run.BuildAsync([]);
+        }
+
+        Assert.True(failed.ExitCode == 1, failed.ToString());
+        AssertStatuses(failed, "Test=Succeeded Push=Succeeded Rollout=Failed");
+
+        var continued = await run.BuildAsync(["--continue"]);
+
+        Assert.True(continued.ExitCode == 0, continued.ToString());
+        AssertRestored(continued, "Clone", "Restore", "Compile", "Test", "Image", "Push");
+        Assert.Equal(failed.OutputOf("Push", "digest"), continued.OutputOf("Push", "digest"));
+        Assert.Equal(failed.OutputOf("Test", "tests"), continued.OutputOf("Test", "tests"));
+        await run.AssertDeploysTheClonedCommitAsync(continued);
+    }
+
+    /// <summary>"Clone=Succeeded Image=Failed": each target's status in the run record.</summary>
+    private static void AssertStatuses(BuildResult result, string expected)
+    {
+        var actual = string.Join(' ', expected.Split(' ').Select(pair => pair.Split('=')[0]).Select(t => $"{t}={result.StatusOf(t)}"));
+        Assert.True(expected == actual, $"Expected {expected}, got {actual}:\n{result}");
+    }
+
+    private static void AssertRestored(BuildResult result, params string[] targets)
+    {
+        foreach (var target in targets)
+        {
+            Assert.True(result.StatusOf(target) == "Skipped" && result.Target(target).GetProperty("reason").GetString() == ContinueReason, $"{target} was not skipped by --continue:\n{result}");
+        }
+
+        foreach (var target in targets.Where(t => t != "Restore"))
+        {
+            Assert.Contains($"{target} succeeded in the previous run: restored what it hands on (--continue)", result.Output, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>One pipeline: its own build root, registry, container name and port; the container is removed at the end.</summary>
+    private sealed class Pipeline(EngineFixture engine, StockBuildClone clone, RegistryServer registry) : IAsyncDisposable
+    {
+        private int _runs;
+
+        public string Root { get; } = clone.NewRoot();
+
+        public RegistryServer Registry => registry;
+
+        public string ContainerName { get; } = $"hello-continue-{Guid.NewGuid().ToString("N")[..8]}";
+
+        public int Port { get; } = FreePort.Next();
+
+        public static async Task<Pipeline> StartAsync(EngineFixture engine, StockBuildClone clone) =>
+            new(engine, clone, await RegistryServer.StartAsync());
+
+        /// <summary>./build.sh Rollout with this pipeline's arguments (the same every time, as --continue needs) and <paramref name="extra"/>.</summary>
+        public async Task<BuildResult> BuildAsync(string[] extra)
+        {
+            string[] arguments =
+            [
+                "Rollout", "--root", Root, "--repository", clone.RepositoryDirectory,
+                "--registry", registry.Address, "--push-retries", "0",
+                "--container-name", ContainerName, "--service-port", Port.ToString(CultureInfo.InvariantCulture),
+                "--docker-host", engine.Daemon.Host,
+                .. extra,
+            ];
+            var (exitCode, output) = await Script.RunAsync(clone.BuildScript, arguments, clone.RepositoryDirectory);
+
+            // The next run replaces .nuke/temp/run.json: keep this run's record with its result.
+            var snapshot = Directory.CreateDirectory(Path.Combine(Root, "results", (++_runs).ToString(CultureInfo.InvariantCulture))).FullName;
+            File.Copy(Path.Combine(Root, ".nuke", "temp", "run.json"), Path.Combine(snapshot, "run.json"));
+            return new BuildResult(exitCode, output, "", snapshot);
+        }
+
+        /// <summary>The run deployed the pushed image of the cloned commit, and the service serves that commit.</summary>
+        public async Task AssertDeploysTheClonedCommitAsync(BuildResult result)
+        {
+            var shortCommit = clone.Commit[..7];
+            Assert.Equal($"{registry.Address}/hello-service:{shortCommit}", result.OutputOf("Image", "image"));
+            var digest = await registry.ManifestDigestAsync("hello-service", shortCommit);
+            Assert.Equal(digest, result.OutputOf("Push", "digest"));
+            Assert.Equal($"{registry.Address}/hello-service@{digest}", result.OutputOf("Rollout", "deployed"));
+
+            using var http = new HttpClient();
+            var greeting = await http.GetStringAsync(new Uri($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/"));
+            Assert.Contains(clone.Commit, greeting, StringComparison.Ordinal);
+            Assert.Equal("running", (await engine.Docker.Containers.InspectContainerAsync(ContainerName)).State.Status);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await engine.Docker.Containers.RemoveContainerAsync(ContainerName, new ContainerRemoveParameters { Force = true });
+            }
+            catch (global::Docker.DotNet.DockerContainerNotFoundException)
+            {
+            }
+
+            await registry.DisposeAsync();
+        }
+    }
+}
