@@ -61,6 +61,8 @@ internal static class BuildModelLoader
             DynamicConditions = d.DynamicConditions,
             Requirements = d.Requirements,
             Outputs = d.Outputs,
+            Validations = d.Validations,
+            Preflights = d.Preflights,
             SkipBehavior = d.SkipBehavior,
             ProceedAfterFailure = d.IsProceedAfterFailure,
             AssuredAfterFailure = d.IsAssuredAfterFailure,

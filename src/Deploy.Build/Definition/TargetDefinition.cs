@@ -16,6 +16,8 @@ internal sealed class TargetDefinition(string name, object build) : ITargetDefin
     public List<Condition> DynamicConditions { get; } = [];
     public List<Requirement> Requirements { get; } = [];
     public List<(string Name, Func<object?> Value)> Outputs { get; } = [];
+    public List<Func<IEnumerable<string>>> Validations { get; } = [];
+    public List<Func<CancellationToken, Task>> Preflights { get; } = [];
     public DependencyBehavior SkipBehavior { get; private set; } = DependencyBehavior.Execute;
     public bool IsProceedAfterFailure { get; private set; }
     public bool IsAssuredAfterFailure { get; private set; }
@@ -92,6 +94,20 @@ internal sealed class TargetDefinition(string name, object build) : ITargetDefin
     {
         ArgumentNullException.ThrowIfNull(requirement);
         Requirements.Add(new Requirement(requirement, Condition.Describe(requirementText)));
+        return this;
+    }
+
+    public ITargetDefinition Validates(Func<IEnumerable<string>> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        Validations.Add(problems);
+        return this;
+    }
+
+    public ITargetDefinition Preflight(Func<CancellationToken, Task> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        Preflights.Add(check);
         return this;
     }
 

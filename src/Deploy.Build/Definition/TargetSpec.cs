@@ -21,6 +21,12 @@ internal sealed class TargetSpec
     public IReadOnlyList<Condition> DynamicConditions { get; init; } = [];
     public IReadOnlyList<Requirement> Requirements { get; init; } = [];
     public IReadOnlyList<(string Name, Func<object?> Value)> Outputs { get; init; } = [];
+
+    /// <summary>Parameter checks (<see cref="ITargetDefinition.Validates"/>): run while planning, and again while it waits to start.</summary>
+    public IReadOnlyList<Func<IEnumerable<string>>> Validations { get; init; } = [];
+
+    /// <summary>Server checks (<see cref="ITargetDefinition.Preflight"/>), run as the run starts.</summary>
+    public IReadOnlyList<Func<CancellationToken, Task>> Preflights { get; init; } = [];
     public DependencyBehavior SkipBehavior { get; init; }
     public bool ProceedAfterFailure { get; init; }
     public bool AssuredAfterFailure { get; init; }
