@@ -11,6 +11,25 @@ public static partial class KubernetesRolloutValidation
     /// <summary>The problems with <paramref name="request"/>; empty when it is valid.</summary>
     public static IReadOnlyList<string> Validate(KubernetesRolloutRequest request)
     {
+        var problems = ValidateParameters(request);
+        if (string.IsNullOrWhiteSpace(request.Image))
+        {
+            problems.Add("No image reference was given: the rollout needs the pushed image, like registry/image@sha256:<64 hex digits>.");
+        }
+        else if (!IsImageReference(request.Image))
+        {
+            problems.Add($"The image reference \"{request.Image}\" is not valid: expected registry/image@sha256:<64 hex digits> (or registry/image:tag), with a lower-case repository name.");
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// The problems with everything but <see cref="KubernetesRolloutRequest.Image"/>: what a build can check while it
+    /// plans, before Push has produced the image.
+    /// </summary>
+    public static List<string> ValidateParameters(KubernetesRolloutRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(request.Deployment))
@@ -40,15 +59,6 @@ public static partial class KubernetesRolloutValidation
         if (request.Kubeconfig is not null && request.Kubeconfig.Trim().Length == 0)
         {
             problems.Add("The kubeconfig path is empty: give a kubeconfig file, or leave it out to use KUBECONFIG or ~/.kube/config.");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Image))
-        {
-            problems.Add("No image reference was given: the rollout needs the pushed image, like registry/image@sha256:<64 hex digits>.");
-        }
-        else if (!IsImageReference(request.Image))
-        {
-            problems.Add($"The image reference \"{request.Image}\" is not valid: expected registry/image@sha256:<64 hex digits> (or registry/image:tag), with a lower-case repository name.");
         }
 
         if (request.Timeout <= TimeSpan.Zero)
