@@ -19,13 +19,22 @@ internal static class Expect
     public static string Plan(string header, params string[] waves) =>
         header + "\n" + string.Concat(waves.Select((wave, i) => $"{i + 1}: {wave}\n"));
 
-    /// <summary>Exit 2, no target ran, no run record written.</summary>
+    /// <summary>
+    /// Exit 2, no target ran, and the run record (when the invocation got as far as a root) says so: result Invalid,
+    /// the problems, no target started.
+    /// </summary>
     public static void NothingRan(BuildResult result, Journal? journal = null)
     {
         Assert.True(result.ExitCode == 2, $"Expected exit code 2, got {result.ExitCode}. Error:\n{result.Error}\nOutput:\n{result.Output}");
         Assert.Empty(journal?.Entries ?? []);
-        Assert.False(File.Exists(Path.Combine(result.TemporaryDirectory, "run.json")), "An invalid invocation must not write a run record.");
         Assert.Contains("Nothing ran", result.Error, StringComparison.Ordinal);
+        if (File.Exists(Path.Combine(result.TemporaryDirectory, "run.json")))
+        {
+            var record = result.RunRecord;
+            Assert.Equal("Invalid", record.GetProperty("result").GetString());
+            Assert.NotEmpty(record.GetProperty("problems").EnumerateArray());
+            Assert.All(record.GetProperty("targets").EnumerateArray(), t => Assert.Equal(System.Text.Json.JsonValueKind.Null, t.GetProperty("startedAt").ValueKind));
+        }
     }
 
     /// <summary>Exit 0, with the error stream shown when it is not.</summary>
