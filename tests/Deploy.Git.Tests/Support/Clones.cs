@@ -27,4 +27,15 @@ public static class Clones
         Assert.Equal("Failed", result.Target("Clone").GetProperty("status").GetString());
         return result;
     }
+
+    /// <summary>Clone's parameters are refused while planning: exit 2, Clone never started, the run record says so.</summary>
+    public static async Task<BuildResult> InvalidAsync(BuildDriver driver, params string[] arguments)
+    {
+        var (result, _) = await RunAsync(driver, arguments);
+        Assert.True(result.ExitCode == 2, $"Clone exited with {result.ExitCode}, expected 2:\n{result.Everything}");
+        Assert.Equal("Invalid", result.RunRecord.GetProperty("result").GetString());
+        Assert.Equal("NotRun", result.Target("Clone").GetProperty("status").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, result.Target("Clone").GetProperty("startedAt").ValueKind);
+        return result;
+    }
 }
