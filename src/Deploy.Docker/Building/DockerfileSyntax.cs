@@ -40,6 +40,11 @@ internal static partial class DockerfileSyntax
             {
                 logical = logical[..^1];
                 var next = lines[++i].Trim();
+                while ((next.Length == 0 || next.StartsWith('#')) && i + 1 < lines.Length)
+                {
+                    next = lines[++i].Trim();
+                }
+
                 logical += next.StartsWith('#') ? "" : " " + next;
             }
 

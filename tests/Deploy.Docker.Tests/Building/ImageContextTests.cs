@@ -72,15 +72,15 @@ public sealed partial class ImageContextTests(DockerFixture docker)
     }
 
     [Fact]
-    public async Task A_Dockerfile_that_does_not_parse_fails_with_the_daemon_s_message()
+    public async Task A_Dockerfile_that_does_not_parse_is_refused_before_anything_runs()
     {
         using var context = new ScratchContext().With("Dockerfile", "FROM scratch\nNOSUCHINSTRUCTION x\n");
 
         using var run = await ImageRun.StartAsync(context, docker.Daemon.Host);
         var result = run.Result;
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("NOSUCHINSTRUCTION", result.ErrorOf("Image"), StringComparison.OrdinalIgnoreCase);
+        EngineTests.NothingRan(result);
+        Assert.Contains("does not parse: line 2: unknown instruction 'NOSUCHINSTRUCTION'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,9 +91,9 @@ public sealed partial class ImageContextTests(DockerFixture docker)
         using var run = await ImageRun.StartAsync(context, docker.Daemon.Host);
         var result = run.Result;
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Dockerfile", result.ErrorOf("Image"), StringComparison.Ordinal);
-        Assert.Contains("does not exist", result.ErrorOf("Image"), StringComparison.Ordinal);
+        EngineTests.NothingRan(result);
+        Assert.Contains("Dockerfile", result.Error, StringComparison.Ordinal);
+        Assert.Contains("does not exist", result.Error, StringComparison.Ordinal);
     }
 
     // The classic builder counts the label steps it appends: "Step 3/7".
