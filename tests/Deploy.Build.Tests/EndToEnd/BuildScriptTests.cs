@@ -40,7 +40,11 @@ public sealed class BuildScriptTests(ScratchBuild scratch) : IClassFixture<Scrat
         {
             var stray = new Dictionary<string, string?>
             {
-                ["CONTAINER_NAME"] = "stray", ["WORKSPACE"] = "stray", ["NAMESPACE"] = "stray", ["REF"] = "stray", ["PROJECT"] = "stray",
+                ["CONTAINER_NAME"] = "stray",
+                ["WORKSPACE"] = "stray",
+                ["NAMESPACE"] = "stray",
+                ["REF"] = "stray",
+                ["PROJECT"] = "stray",
             };
             using (var run = scratch.Start(stray, "Where"))
             {
