@@ -86,8 +86,8 @@ public interface ITargetDefinition
 
     /// <summary>
     /// A quick check that needs a server (the Docker engine answers, the Kubernetes context is usable), run as the
-    /// run starts, before the first target, together with the other planned targets' preflights; each is given a
-    /// few seconds (its token is cancelled then). A check that throws stops the run with its message: exit 2,
+    /// run starts, before the first target, together with the other planned targets' preflights; each is given 15
+    /// seconds (its token is cancelled then). A check that throws stops the run with its message: exit 2,
     /// nothing run. <c>--plan</c> does not run preflights.
     /// </summary>
     ITargetDefinition Preflight(Func<CancellationToken, Task> check);

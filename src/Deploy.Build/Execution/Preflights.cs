@@ -11,10 +11,12 @@ namespace Deploy.Build.Execution;
 internal static class Preflights
 {
     /// <summary>
-    /// How long one check may take. A healthy engine answers /_ping in milliseconds and a cluster a GET in well under
-    /// a second; five seconds leaves room for a slow network and still fails long before a Compile would have ended.
+    /// How long one check may take. An engine or cluster that is down fails at once (no socket, connection refused);
+    /// the limit is for one that accepts and never answers. A healthy engine answers /_ping in milliseconds, but the
+    /// first Kubernetes check of a process also loads and JITs the client, which took over 5 s on a busy 2-core CI
+    /// machine: 15 s keeps that from failing a good run, and still fails long before a Compile would have ended.
     /// </summary>
-    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(15);
 
     /// <summary>The problems, one per distinct failure, naming the targets whose checks reported it; empty when all passed.</summary>
     /// <param name="plan">The plan to check.</param>

@@ -81,11 +81,11 @@ public sealed class PreflightTests
 
         var run = driver.RunAsync(build, ["Rollout"]);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        clock.Advance(TimeSpan.FromSeconds(5));
+        clock.Advance(TimeSpan.FromSeconds(15));
         var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         Expect.NothingRan(result, build.Journal);
-        Assert.Contains("error: Preflight of Rollout: the check of Rollout did not finish within 5 s.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error: Preflight of Rollout: the check of Rollout did not finish within 15 s.", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
