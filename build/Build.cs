@@ -23,6 +23,9 @@ sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics
     // The toolchain works on the clone, and stamps the cloned commit into what it builds.
     string IToolchain.SourceDirectory => ((IClone)this).Checkout?.Workspace ?? RootDirectory;
 
+    // Until Clone has run, the source is not there: the Dockerfile is checked the moment it is, before Restore.
+    bool IToolchain.HasSource => ((IClone)this).Checkout is not null;
+
     string? ICompile.SourceRevision => ((IClone)this).Checkout?.Commit;
 
     // The image's org.opencontainers.image.source label: the cloned URL, only when it carries no credentials.

@@ -25,6 +25,12 @@ public abstract class DeployBuild : IDeployBuild
     public ILogger Log => Context.Log;
 
     /// <inheritdoc />
+    public TimeProvider Time => Context.Time;
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> EnvironmentVariables => Context.Environment;
+
+    /// <inheritdoc />
     public T? GetParameter<T>([CallerMemberName] string member = "") =>
         Context.Values.TryGetValue(member, out var value) && value is T typed ? typed : default;
 

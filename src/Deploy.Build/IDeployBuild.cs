@@ -29,6 +29,19 @@ public interface IDeployBuild
     ILogger Log { get; }
 
     /// <summary>
+    /// The run's clock: read the time, wait and time out through it, never through <see cref="TimeProvider.System"/>
+    /// or <see cref="DateTimeOffset.UtcNow"/>, so a test can hand the build a fake one.
+    /// </summary>
+    TimeProvider Time { get; }
+
+    /// <summary>
+    /// The run's environment variables (the process's, or the ones a test gives the build). Read other tools'
+    /// conventions (<c>DOCKER_HOST</c>, <c>KUBECONFIG</c>) here, never with <see cref="System.Environment.GetEnvironmentVariable(string)"/>.
+    /// Parameters are not read from it by their plain names: only the engine reads <c>DEPLOY_&lt;NAME&gt;</c>.
+    /// </summary>
+    IReadOnlyDictionary<string, string> EnvironmentVariables { get; }
+
+    /// <summary>
     /// The value given for a parameter declared on a component interface, or <c>default</c> when none was
     /// given. Call it from the parameter's property: <c>[Parameter] int Depth =&gt; GetParameter&lt;int?&gt;() ?? 1;</c>
     /// </summary>

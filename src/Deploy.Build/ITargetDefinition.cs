@@ -74,6 +74,24 @@ public interface ITargetDefinition
     /// </summary>
     ITargetDefinition Requires(Func<object?> requirement, [CallerArgumentExpression(nameof(requirement))] string? requirementText = null);
 
+    /// <summary>
+    /// Checks of this target's parameters, run while planning for every planned target that is not statically
+    /// skipped: each string returned is one problem, a whole sentence naming the parameter and the fix. The engine
+    /// reports the problems of all targets at once and exits 2 before anything runs. A check that needs the state
+    /// an earlier target produces (a cloned source) returns nothing until that state is there: the engine runs the
+    /// checks of the targets that have not started again after each target succeeds, and a problem found then fails
+    /// the run before another target starts.
+    /// </summary>
+    ITargetDefinition Validates(Func<IEnumerable<string>> problems);
+
+    /// <summary>
+    /// A quick check that needs a server (the Docker engine answers, the Kubernetes context is usable), run as the
+    /// run starts, before the first target, together with the other planned targets' preflights; each is given 15
+    /// seconds (its token is cancelled then). A check that throws stops the run with its message: exit 2,
+    /// nothing run. <c>--plan</c> does not run preflights.
+    /// </summary>
+    ITargetDefinition Preflight(Func<CancellationToken, Task> check);
+
     /// <summary>A failure of this target does not stop the build: later targets, dependents included, still run.</summary>
     ITargetDefinition ProceedAfterFailure();
 

@@ -1,8 +1,9 @@
 namespace Deploy.Build;
 
 /// <summary>
-/// Marks a field or property as a build parameter, set from the command line (<c>--name</c>), an
-/// environment variable (<c>NAME</c> or <c>DEPLOY_NAME</c>) or <c>.nuke/parameters.json</c>.
+/// Marks a field or property as a build parameter, set from, first to last: the command line (<c>--name</c>), the
+/// environment variable <c>DEPLOY_NAME</c> (never the plain <c>NAME</c>: a stray variable must not steer a build),
+/// <c>.nuke/parameters.&lt;profile&gt;.json</c>, <c>.nuke/parameters.json</c>.
 /// On a component interface, declare a property that reads its value:
 /// <c>[Parameter("…")] string? Repository => GetParameter&lt;string&gt;();</c>
 /// </summary>
@@ -14,4 +15,12 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
 
     /// <summary>Overrides the name derived from the member (<c>PushgatewayUrl</c> → <c>pushgateway-url</c>).</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// Another tool's environment variable that the component reads on purpose when this parameter is given
+    /// nowhere (<c>DOCKER_HOST</c> for <c>--docker-host</c>, <c>KUBECONFIG</c> for <c>--kubeconfig</c>). The engine
+    /// never reads it; <c>--help</c>, <c>.nuke/build.schema.json</c> and the README name it next to the parameter,
+    /// so a user sees what feeds the value. The component reads it from <see cref="IDeployBuild.EnvironmentVariables"/>.
+    /// </summary>
+    public string? Convention { get; set; }
 }

@@ -3,7 +3,7 @@ namespace Deploy.Build;
 /// <summary>A parameter of the build, and the value it resolved to.</summary>
 /// <param name="Name">Its name in <c>.nuke/parameters.json</c>: <c>PushgatewayUrl</c>.</param>
 /// <param name="CliName">Its command-line name without dashes: <c>pushgateway-url</c>.</param>
-/// <param name="EnvironmentName">The environment variable it is read from: <c>PUSHGATEWAY_URL</c> (also with a <c>DEPLOY_</c> prefix).</param>
+/// <param name="EnvironmentName">Its name in upper snake case, <c>PUSHGATEWAY_URL</c>: the build reads it from the environment variable <c>DEPLOY_PUSHGATEWAY_URL</c> only.</param>
 /// <param name="Description">What it is for, or null.</param>
 /// <param name="IsSecret">Whether it is a [Secret]: its value is masked in logs and never belongs on a command line.</param>
 /// <param name="ValueType">Its .NET type (string, bool, int, TimeSpan, Uri, an enum, or an array of one).</param>

@@ -11,4 +11,10 @@ public enum RunResult
 
     /// <summary>Ctrl+C or SIGTERM stopped the run.</summary>
     Cancelled,
+
+    /// <summary>
+    /// The run never started: a parameter, a target's check or a preflight failed (exit 2). The run record lists the
+    /// problems, and every planned target as NotRun.
+    /// </summary>
+    Invalid,
 }

@@ -47,7 +47,7 @@ public interface IImage : ICompile
     string? DockerTarget => GetParameter<string>();
 
     /// <summary>The engine's address; default: <c>DOCKER_HOST</c>, else <c>unix:///var/run/docker.sock</c>.</summary>
-    [Parameter("Docker engine address, unix:///path or tcp://host:port (default: DOCKER_HOST, else unix:///var/run/docker.sock)")]
+    [Parameter("Docker engine address, unix:///path or tcp://host:port (default: DOCKER_HOST, else unix:///var/run/docker.sock)", Convention = Engine.DockerEngine.HostVariable)]
     string? DockerHost => GetParameter<string>();
 
     /// <summary>The URL of the service's source, for the <c>org.opencontainers.image.source</c> label; null leaves it out.</summary>
@@ -60,6 +60,8 @@ public interface IImage : ICompile
     Target Image => _ => _
         .Description("Build the service's image in the Docker engine, tagged <registry>/<image>:<short-sha>")
         .DependsOn<ICompile>(x => x.Compile)
+        .Validates(() => ImageChecks.Problems(this))
+        .Preflight(ct => Engine.DockerEngine.PingAsync(DockerHost, EnvironmentVariables, ct))
         .Produces("imageId", () => BuiltImage?.ImageId)
         .Produces("image", () => BuiltImage?.Reference)
         .Outputs(() => BuiltImage, image => DockerState.Of(this).Built = image)

@@ -21,7 +21,7 @@ public interface IPush : IImage
     string? RegistryPassword => GetParameter<string>();
 
     /// <summary>The Docker CLI config directory whose <c>config.json</c> holds registry credentials (<c>auths</c>); default <c>~/.docker</c>.</summary>
-    [Parameter("Directory of the Docker CLI config.json holding registry credentials under auths (default: ~/.docker)")]
+    [Parameter("Directory of the Docker CLI config.json holding registry credentials under auths (default: DOCKER_CONFIG, else ~/.docker)", Convention = RegistryCredentials.ConfigVariable)]
     string? DockerConfig => GetParameter<string>();
 
     /// <summary>Retries of a transient push failure (5xx, refused or reset connection, timeout).</summary>
@@ -40,6 +40,8 @@ public interface IPush : IImage
         .Description("Push the image to --registry and record its digest")
         .DependsOn<IImage>(x => x.Image)
         .OnlyWhenStatic(() => Registry is not null, "--registry is not given, so the image stays in the local engine")
+        .Validates(() => PushChecks.Problems(this))
+        .Preflight(ct => Engine.DockerEngine.PingAsync(DockerHost, EnvironmentVariables, ct))
         .Produces("digest", () => Pushed?.Digest)
         .Produces("image", () => Pushed?.Reference)
         .Outputs(() => Pushed, pushed => DockerState.Of(this).Pushed = pushed)

@@ -15,6 +15,14 @@ public interface IToolchain : IDeployBuild
     /// </summary>
     string SourceDirectory => RootDirectory;
 
+    /// <summary>
+    /// Whether <see cref="SourceDirectory"/> holds the service's source yet. A build whose source an earlier target
+    /// fetches (Clone) says when it is there, e.g. <c>bool IToolchain.HasSource =&gt; ((IClone)this).Checkout is not null;</c>.
+    /// Until then the checks of files in the source (the Dockerfile) wait: they run while planning when the source is
+    /// there, else the moment the target that fetches it has succeeded, before anything builds from it.
+    /// </summary>
+    bool HasSource => true;
+
     /// <summary>The service inside <see cref="SourceDirectory"/>: a directory, or a solution, project or go.mod file.</summary>
     [Parameter("The service to build, inside the source: a directory holding a .NET solution or project or a go.mod, or the file itself")]
     string Project => GetParameter<string>() ?? "samples/hello-service";

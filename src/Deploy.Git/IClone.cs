@@ -39,7 +39,7 @@ public interface IClone : IDeployBuild
     string? GitToken => GetParameter<string>();
 
     /// <summary>A private key for ssh repositories, used for this clone only.</summary>
-    [Parameter("Private key file for ssh repositories (used for this clone only)")]
+    [Parameter("Private key file for ssh repositories (used for this clone only; with GIT_SSH_COMMAND set, ssh runs that instead)", Convention = "GIT_SSH_COMMAND")]
     string? SshKey => GetParameter<string>();
 
     /// <summary>A known_hosts file to check the ssh server's key against. Default: ssh's own, accepting new hosts.</summary>
@@ -60,10 +60,11 @@ public interface IClone : IDeployBuild
     /// <summary>Clones or updates the workspace and checks out the requested ref.</summary>
     Target Clone => _ => _
         .Description("Clone the repository (or update the workspace) at the requested branch, tag or commit")
+        .Validates(() => CloneChecks.Problems(this))
         .Executes(async cancellationToken =>
         {
             var request = CloneRequest.From(this);
-            var checkout = await new Cloner(request, Log, TimeProvider.System).RunAsync(cancellationToken).ConfigureAwait(false);
+            var checkout = await new Cloner(request, Log, Time).RunAsync(cancellationToken).ConfigureAwait(false);
             GitState.For(this).Checkout = checkout;
         })
         .Outputs(() => Checkout, checkout => GitState.For(this).Checkout = checkout, checkout => [checkout.Workspace])

@@ -43,5 +43,7 @@ public interface IKubernetesRollout : IDeployBuild
         ChangeCause = changeCause,
         Timeout = timeout,
         Rollback = !NoRollback,
+        EnvironmentVariables = EnvironmentVariables,
+        TimeProvider = Time,
     };
 }

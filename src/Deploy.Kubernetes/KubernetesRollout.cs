@@ -20,7 +20,7 @@ public static class KubernetesRollout
     /// Cancelling stops following the rollout; the cluster carries on with it.
     /// </summary>
     public static Task<KubernetesRolloutResult> RunAsync(KubernetesRolloutRequest request, ILogger log, CancellationToken cancellationToken = default) =>
-        RunAsync(request, log, Environment.GetEnvironmentVariable, cancellationToken);
+        RunAsync(request, log, name => request?.EnvironmentVariables.GetValueOrDefault(name), cancellationToken);
 
     internal static async Task<KubernetesRolloutResult> RunAsync(KubernetesRolloutRequest request, ILogger log, Func<string, string?> environment, CancellationToken cancellationToken)
     {

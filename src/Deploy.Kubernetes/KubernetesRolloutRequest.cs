@@ -37,6 +37,13 @@ public sealed record KubernetesRolloutRequest
     /// <summary>Roll back to the revision that ran before when the rollout fails (as <c>kubectl rollout undo</c>). Default: true.</summary>
     public bool Rollback { get; init; } = true;
 
+    /// <summary>
+    /// The environment the kubeconfig is found with (<c>KUBECONFIG</c>, <c>HOME</c>, <c>KUBERNETES_SERVICE_HOST</c>): a
+    /// build passes its <see cref="Build.IDeployBuild.EnvironmentVariables"/>. Default: none, so only
+    /// <see cref="Kubeconfig"/> is used.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The clock for <see cref="Timeout"/> and retry back-off. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -9,7 +9,15 @@ namespace Deploy.Kubernetes;
 public static partial class KubernetesRolloutValidation
 {
     /// <summary>The problems with <paramref name="request"/>; empty when it is valid.</summary>
-    public static IReadOnlyList<string> Validate(KubernetesRolloutRequest request)
+    public static IReadOnlyList<string> Validate(KubernetesRolloutRequest request) => Problems(request, checkImage: true);
+
+    /// <summary>
+    /// The problems with everything but <see cref="KubernetesRolloutRequest.Image"/>: what a build can check while it
+    /// plans, before Push has produced the image.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateParameters(KubernetesRolloutRequest request) => Problems(request, checkImage: false);
+
+    private static List<string> Problems(KubernetesRolloutRequest request, bool checkImage)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<string>();
@@ -42,11 +50,11 @@ public static partial class KubernetesRolloutValidation
             problems.Add("The kubeconfig path is empty: give a kubeconfig file, or leave it out to use KUBECONFIG or ~/.kube/config.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Image))
+        if (checkImage && string.IsNullOrWhiteSpace(request.Image))
         {
             problems.Add("No image reference was given: the rollout needs the pushed image, like registry/image@sha256:<64 hex digits>.");
         }
-        else if (!IsImageReference(request.Image))
+        else if (checkImage && !IsImageReference(request.Image))
         {
             problems.Add($"The image reference \"{request.Image}\" is not valid: expected registry/image@sha256:<64 hex digits> (or registry/image:tag), with a lower-case repository name.");
         }

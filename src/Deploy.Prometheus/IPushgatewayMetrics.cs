@@ -33,6 +33,6 @@ public interface IPushgatewayMetrics : IDeployBuild
     /// anything starts, with a message that says what to change.
     /// </summary>
     IRunObserver? PushgatewayMetrics => PushgatewayUrl is { } url
-        ? PushgatewayObserver.Create(PushgatewaySettings.Create(url, PushgatewayJob, PushgatewayLabel, PushgatewayTimeout), Log)
+        ? PushgatewayObserver.Create(PushgatewaySettings.Create(url, PushgatewayJob, PushgatewayLabel, PushgatewayTimeout), Log, Time)
         : null;
 }

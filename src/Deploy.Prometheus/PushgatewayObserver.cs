@@ -24,8 +24,8 @@ internal sealed class PushgatewayObserver : IRunObserver, IDisposable
     /// <summary>How pushing went, once the run has finished (what the summary note says).</summary>
     internal PushReport? Report { get; private set; }
 
-    public static PushgatewayObserver Create(PushgatewaySettings settings, ILogger log) =>
-        new(settings, log, new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }, TimeProvider.System);
+    public static PushgatewayObserver Create(PushgatewaySettings settings, ILogger log, TimeProvider time) =>
+        new(settings, log, new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }, time);
 
     public void RunStarted(RunStartedEvent run) => _loop.Start();
 

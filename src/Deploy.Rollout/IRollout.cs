@@ -51,7 +51,7 @@ public interface IRollout : IPush, ITest, IKubernetesRollout
     Uri? HealthUrl => GetParameter<Uri>();
 
     /// <summary>Kubernetes: the kubeconfig file; default: <c>KUBECONFIG</c>, else <c>~/.kube/config</c>, else in-cluster.</summary>
-    [Parameter("Kubernetes: kubeconfig file (default: KUBECONFIG, else ~/.kube/config, else the in-cluster service account)")]
+    [Parameter("Kubernetes: kubeconfig file (default: KUBECONFIG, else ~/.kube/config, else the in-cluster service account)", Convention = "KUBECONFIG")]
     string? Kubeconfig => GetParameter<string>();
 
     /// <summary>What <see cref="Rollout"/> deployed; null until it ran.</summary>
@@ -69,6 +69,8 @@ public interface IRollout : IPush, ITest, IKubernetesRollout
         .Description("Deploy the image (by digest when pushed) to the Docker engine or to Kubernetes, and wait until it serves")
         .DependsOn<IPush>(x => x.Push)
         .DependsOn<ITest>(x => x.Test)
+        .Validates(() => RolloutChecks.Problems(this))
+        .Preflight(ct => RolloutPlan.PreflightAsync(this, ct))
         .Produces("deployed", () => Deployed?.Reference)
         .Produces("rolloutTarget", () => Deployed?.Target.ToString().ToLowerInvariant())
         .Produces("revisionBefore", () => Deployed?.RevisionBefore)

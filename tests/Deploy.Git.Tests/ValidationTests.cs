@@ -2,7 +2,7 @@ using Deploy.Git.Tests.Support;
 
 namespace Deploy.Git.Tests;
 
-/// <summary>Bad parameters fail Clone before anything is fetched, each with a message naming the parameter.</summary>
+/// <summary>Bad parameters are refused while planning (exit 2, Clone never starts), each with a message naming the parameter.</summary>
 public sealed class ValidationTests : IDisposable
 {
     private readonly BuildDriver _driver = new();
@@ -18,37 +18,38 @@ public sealed class ValidationTests : IDisposable
     {
         var arguments = parameter == "--repository" ? new[] { parameter, value } : ["--repository", "https://example.com/x.git", parameter, value];
 
-        var result = await Clones.FailAsync(_driver, arguments);
+        var result = await Clones.InvalidAsync(_driver, arguments);
 
-        Assert.Contains(message, result.Output, StringComparison.Ordinal);
+        Assert.Contains("error: " + message, result.Error, StringComparison.Ordinal);
+        Assert.Contains(message, result.RunRecordText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Every_problem_is_reported_at_once()
     {
-        var result = await Clones.FailAsync(_driver, "--repository", "ftp://x/y", "--depth", "-3", "--ssh-key", "nope");
+        var result = await Clones.InvalidAsync(_driver, "--repository", "ftp://x/y", "--depth", "-3", "--ssh-key", "nope");
 
-        Assert.Contains("Clone cannot start (3 problems):", result.Output, StringComparison.Ordinal);
-        Assert.Contains("--repository 'ftp://x/y'", result.Output, StringComparison.Ordinal);
-        Assert.Contains("--depth -3", result.Output, StringComparison.Ordinal);
-        Assert.Contains("--ssh-key 'nope'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Nothing ran (3 problems).", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error: --repository 'ftp://x/y'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error: --depth -3", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error: --ssh-key 'nope'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_password_in_a_bad_url_is_not_repeated()
     {
-        var result = await Clones.FailAsync(_driver, "--repository", "gopher://user:hunter2secret@example.com/x.git");
+        var result = await Clones.InvalidAsync(_driver, "--repository", "gopher://user:hunter2secret@example.com/x.git");
 
-        Assert.DoesNotContain("hunter2secret", result.Everything + result.LogFile, StringComparison.Ordinal);
-        Assert.Contains("gopher://***@example.com/x.git", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2secret", result.Everything + result.LogFile + result.RunRecordText, StringComparison.Ordinal);
+        Assert.Contains("gopher://***@example.com/x.git", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Without_a_repository_a_root_outside_git_is_an_error()
     {
-        var result = await Clones.FailAsync(_driver);
+        var result = await Clones.InvalidAsync(_driver);
 
-        Assert.Contains("--repository was not given, and the build's root", result.Output, StringComparison.Ordinal);
+        Assert.Contains("--repository was not given, and the build's root", result.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => _driver.Dispose();

@@ -43,6 +43,10 @@ public sealed class ComponentTests
 
         public ILogger Log => Serilog.Core.Logger.None;
 
+        public TimeProvider Time => TimeProvider.System;
+
+        public IReadOnlyDictionary<string, string> EnvironmentVariables { get; } = new Dictionary<string, string>();
+
         public T? GetParameter<T>([CallerMemberName] string member = "") => values.TryGetValue(member, out var value) ? (T)value : default;
 
         public T GetState<T>()

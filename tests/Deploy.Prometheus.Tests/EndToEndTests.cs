@@ -85,7 +85,7 @@ public sealed class EndToEndTests(PushgatewayFixture gateway) : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--pushgateway-label 'env' is not name=value", result.Error + result.Output, StringComparison.Ordinal);
-        Assert.False(File.Exists(_tester.RunRecordPath));
+        Assert.Contains("\"result\": \"Invalid\"", File.ReadAllText(_tester.RunRecordPath), StringComparison.Ordinal);
     }
 
     public void Dispose() => _tester.Dispose();

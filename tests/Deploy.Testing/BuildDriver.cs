@@ -19,8 +19,15 @@ public sealed class BuildDriver : IDisposable
 
     public string Temp => Path.Combine(Root, ".nuke", "temp");
 
-    /// <summary>The run's environment variables (the process's own are not seen).</summary>
-    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The run's environment variables: none of the test process's, but its PATH. The processes a build starts
+    /// inherit the test process's environment, so a build that looks a program up on PATH must see the same PATH
+    /// they do; PATH steers no parameter (the engine reads only DEPLOY_ names).
+    /// </summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal)
+    {
+        ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "",
+    };
 
     public int ProcessorCount { get; set; } = 4;
 

@@ -29,5 +29,16 @@ public sealed record BuildResult(int ExitCode, string Output, string Error, stri
             ? value.GetString()
             : null;
 
+    /// <summary>
+    /// The run stopped before its first target (a bad parameter, a failed check or preflight): exit 2, and a run
+    /// record whose result is Invalid, with its problems, and in which no target started.
+    /// </summary>
+    public bool NeverStarted =>
+        ExitCode == 2
+        && RunRecord is var record
+        && record.GetProperty("result").GetString() == "Invalid"
+        && record.GetProperty("problems").GetArrayLength() > 0
+        && record.GetProperty("targets").EnumerateArray().All(t => t.GetProperty("startedAt").ValueKind == JsonValueKind.Null);
+
     public override string ToString() => $"exit {ExitCode}\n{Output}\n{Error}";
 }

@@ -31,7 +31,7 @@ internal static partial class BuildRunner
         var commands = BuildCommands.Find(build, problems);
         if (line.Help)
         {
-            build.Context = new BuildContext(root ?? host.CurrentDirectory, Serilog.Core.Logger.None, new Dictionary<string, object?>());
+            build.Context = new BuildContext(root ?? host.CurrentDirectory, Serilog.Core.Logger.None, new Dictionary<string, object?>(), host.Time, host.Environment);
             var help = BuildModelLoader.Load(build);
             await host.Out.WriteAsync(HelpWriter.Render(help, parameters, defaultTargets, host.ProcessorCount, commands)).ConfigureAwait(false);
             return Succeeded;
@@ -50,18 +50,31 @@ internal static partial class BuildRunner
         var command = BuildCommands.Claim(commands, line, problems);
         var masker = new SecretMasker();
         var files = LoadParameterFiles(root, line.Profile, problems);
-        var values = ParameterResolver.Resolve(parameters, line.Parameters, host.Environment, files, masker, problems);
+        var given = new List<ResolvedParameter>();
+        var values = ParameterResolver.Resolve(parameters, line.Parameters, host.Environment, files, masker, problems, given);
         ParameterResolver.Inject(build, parameters, values);
+
+        // GitHub Actions masks a value only from the moment it is registered, in our lines and in what child tools
+        // print: so the secrets are registered before this process writes anything else.
+        var onGitHub = GitHubActionsLog.IsActive(host.Environment);
+        if (onGitHub)
+        {
+            await host.Out.WriteAsync(GitHubActionsCommands.AddMasks(given.Where(g => g.Parameter.IsSecret).SelectMany(g => g.Values))).ConfigureAwait(false);
+        }
 
         var temporary = Path.Combine(root, ".nuke", "temp");
         Directory.CreateDirectory(temporary);
         var scope = new TargetScope();
-        var logFile = line.Plan || command is not null ? null : OpenLogFile(temporary);
-        var onGitHub = GitHubActionsLog.IsActive(host.Environment);
-        using var live = !line.Plan && command is null && ProgressMode.IsInteractive(host, line.NoProgress) ? LiveView.Create(host.Out, host.Time) : null;
+        var isRun = !line.Plan && command is null;
+        var logFile = isRun ? OpenLogFile(temporary) : null;
+        using var live = isRun && ProgressMode.IsInteractive(host, line.NoProgress) ? LiveView.Create(host.Out, host.Time) : null;
         using var sink = new LineSink(host.Out, logFile, masker, line.Verbosity, onGitHub ? new GitHubActionsLog() : null, live);
         using var logger = new LoggerConfiguration().MinimumLevel.Verbose().Enrich.With(scope).WriteTo.Sink(sink).CreateLogger();
-        build.Context = new BuildContext(root, logger, values);
+        build.Context = new BuildContext(root, logger, values, host.Time, host.Environment);
+        if (isRun)
+        {
+            LogProvenance(logger, given);
+        }
 
         var model = BuildModelLoader.Load(build);
         BuildSchema.WriteIfChanged(Path.Combine(root, ".nuke", "build.schema.json"), BuildSchema.Render(model, parameters));
@@ -85,19 +98,28 @@ internal static partial class BuildRunner
             logger.Warning("--continue: no earlier run with the same arguments was recorded, so everything runs");
         }
 
+        // Parameter problems, definition problems, unknown targets, unmet requirements and every planned target's
+        // own checks (Validates) are all reported at once: one run shows everything there is to fix.
         var planned = Planner.Plan(model, new PlanRequest(line.Targets, line.Skip, previous), defaultTargets, DescribeParameter(parameters));
-        problems.AddRange(planned.Problems);
+        problems.AddRange(planned.Problems.Where(p => !problems.Contains(p)));
+        var parallelism = line.Parallel ?? host.ProcessorCount;
+        var invalid = new InvalidRun(host, temporary, parallelism, given, masker, logger);
         if (problems.Count > 0 || planned.Plan is not { } plan)
         {
-            return await ReportAsync(host, problems, masker).ConfigureAwait(false);
+            return line.Plan ? await ReportAsync(host, problems, masker).ConfigureAwait(false) : await invalid.ReportAsync(planned.Plan, problems).ConfigureAwait(false);
         }
 
-        var parallelism = line.Parallel ?? host.ProcessorCount;
         if (line.Plan)
         {
             await host.Out.WriteAsync(PlanWriter.Render(plan, parallelism)).ConfigureAwait(false);
             Html.Write(Path.Combine(temporary, PlanPage.FileName), PlanPage.Render(plan, parallelism));
             return Succeeded;
+        }
+
+        var unreachable = await Preflights.RunAsync(plan, host.Time, host.Cancellation).ConfigureAwait(false);
+        if (unreachable.Count > 0)
+        {
+            return await invalid.ReportAsync(plan, unreachable).ConfigureAwait(false);
         }
 
         sink.SetTargetWidth(plan.Targets.Max(t => t.Name.Length));
@@ -130,7 +152,7 @@ internal static partial class BuildRunner
             await github.WriteFilesAsync(outcome, targets, criticalPath, logger).ConfigureAwait(false);
         }
 
-        var record = RunRecord.Render(outcome, parallelism, targets);
+        var record = RunRecord.Render(outcome, parallelism, targets, given, [], masker.Apply);
         await RunRecord.WriteAsync(temporary, record).ConfigureAwait(false);
         WriteRunPage(record, temporary, logger);
         var succeeded = targets.Where(t => t.Status == TargetStatus.Succeeded || t.Reason == Planner.ContinueReason).Select(t => t.Name);
@@ -144,7 +166,16 @@ internal static partial class BuildRunner
         };
     }
 
-    private static async Task<int> ReportAsync(BuildHost host, List<string> problems, SecretMasker masker)
+    /// <summary><c>container-name = web (from .nuke/parameters.json)</c>, one line per parameter given a value, before the first target.</summary>
+    private static void LogProvenance(ILogger logger, IReadOnlyList<ResolvedParameter> given)
+    {
+        foreach (var parameter in given)
+        {
+            logger.Information("{Parameter} = {Value} (from {Source})", parameter.Parameter.CliName, parameter.Shown, parameter.Source);
+        }
+    }
+
+    internal static async Task<int> ReportAsync(BuildHost host, IReadOnlyList<string> problems, SecretMasker masker)
     {
         foreach (var problem in problems)
         {
@@ -156,7 +187,7 @@ internal static partial class BuildRunner
     }
 
     /// <summary>run.html from run.json alone, like <c>--report</c> does later; a page that cannot be drawn never fails the run.</summary>
-    private static void WriteRunPage(byte[] record, string temporary, ILogger logger)
+    internal static void WriteRunPage(byte[] record, string temporary, ILogger logger)
     {
         try
         {
@@ -266,7 +297,7 @@ internal static partial class BuildRunner
         return files;
     }
 
-    /// <summary>"ApiKey" (a requirement's text) → "--api-key (or environment variable API_KEY)".</summary>
+    /// <summary>"ApiKey" (a requirement's text) → "--api-key (or environment variable DEPLOY_API_KEY)".</summary>
     private static Func<string, string?> DescribeParameter(IReadOnlyList<ParameterDescriptor> parameters) => text =>
         parameters.FirstOrDefault(p => p.MemberName == text.Trim())?.HowToSet;
 

@@ -24,10 +24,12 @@ internal static class HelpWriter
 
         if (parameters.Count > 0)
         {
-            text.Append("\nParameters (command line, then environment variable, then .nuke/parameters.json):\n");
+            // "else DOCKER_HOST": another tool's variable the component reads itself when the parameter is given nowhere.
+            text.Append("\nParameters (command line, then env DEPLOY_<NAME>, then .nuke/parameters.<profile>.json, then .nuke/parameters.json;\n");
+            text.Append("'else VAR' names another tool's variable the component reads when the parameter is given nowhere):\n");
             WriteRows(text, parameters.Select(p => (
                 Name: $"  --{p.CliName} {Placeholder(p.ValueType)}".TrimEnd(),
-                Text: Join(Join(p.Description, DefaultText(p)), $"env {p.EnvironmentName}"))).ToList());
+                Text: Join(Join(p.Description, DefaultText(p)), p.EnvironmentText))).ToList());
         }
 
         text.Append("\nOptions:\n");
@@ -51,7 +53,7 @@ internal static class HelpWriter
             WriteRows(text, commands.Select(c => (Name: "  " + c.Usage, Text: (string?)c.Description)).ToList());
         }
 
-        text.Append("\nExit codes: 0 succeeded, 1 a target failed, 2 bad invocation or definition (nothing ran), 130 cancelled.\n");
+        text.Append("\nExit codes: 0 succeeded, 1 a target failed, 2 bad invocation, definition or parameter value, or a failed preflight (nothing ran), 130 cancelled.\n");
         text.Append(string.Create(CultureInfo.InvariantCulture,
             $"The latest run's log and record: .nuke/temp/{RunHistory.LogFileName}, .nuke/temp/{RunRecord.FileName}; the {RunHistory.Kept} runs before it: .nuke/temp/{RunHistory.DirectoryName}/.\n"));
         return text.ToString();

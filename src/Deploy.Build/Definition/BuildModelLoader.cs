@@ -63,6 +63,8 @@ internal static class BuildModelLoader
             Outputs = d.Produced,
             HandedOn = d.HandedOn,
             Timeout = d.TimeLimit,
+            Validations = d.Validations,
+            Preflights = d.Preflights,
             SkipBehavior = d.SkipBehavior,
             ProceedAfterFailure = d.IsProceedAfterFailure,
             AssuredAfterFailure = d.IsAssuredAfterFailure,

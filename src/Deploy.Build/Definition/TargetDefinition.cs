@@ -18,6 +18,8 @@ internal sealed class TargetDefinition(string name, object build) : ITargetDefin
     public List<(string Name, Func<object?> Value)> Produced { get; } = [];
     public List<DeclaredOutput> HandedOn { get; } = [];
     public TimeSpan? TimeLimit { get; private set; }
+    public List<Func<IEnumerable<string>>> Validations { get; } = [];
+    public List<Func<CancellationToken, Task>> Preflights { get; } = [];
     public DependencyBehavior SkipBehavior { get; private set; } = DependencyBehavior.Execute;
     public bool IsProceedAfterFailure { get; private set; }
     public bool IsAssuredAfterFailure { get; private set; }
@@ -94,6 +96,20 @@ internal sealed class TargetDefinition(string name, object build) : ITargetDefin
     {
         ArgumentNullException.ThrowIfNull(requirement);
         Requirements.Add(new Requirement(requirement, Condition.Describe(requirementText)));
+        return this;
+    }
+
+    public ITargetDefinition Validates(Func<IEnumerable<string>> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        Validations.Add(problems);
+        return this;
+    }
+
+    public ITargetDefinition Preflight(Func<CancellationToken, Task> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        Preflights.Add(check);
         return this;
     }
 

@@ -27,6 +27,12 @@ internal sealed class TargetSpec
 
     /// <summary>How long it may run before its token is cancelled and it fails; null: no limit.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Parameter checks (<see cref="ITargetDefinition.Validates"/>): run while planning, and again while it waits to start.</summary>
+    public IReadOnlyList<Func<IEnumerable<string>>> Validations { get; init; } = [];
+
+    /// <summary>Server checks (<see cref="ITargetDefinition.Preflight"/>), run as the run starts.</summary>
+    public IReadOnlyList<Func<CancellationToken, Task>> Preflights { get; init; } = [];
     public DependencyBehavior SkipBehavior { get; init; }
     public bool ProceedAfterFailure { get; init; }
     public bool AssuredAfterFailure { get; init; }

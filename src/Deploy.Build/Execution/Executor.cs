@@ -18,6 +18,7 @@ internal sealed partial class Executor
     private readonly int[] _waitingFor;
     private readonly PriorityQueue<PlannedTarget, int> _ready = new();
     private readonly Dictionary<PlannedTarget, CancellationTokenSource> _running = [];
+    private readonly string?[] _invalid;
     private readonly Channel<Message> _messages = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
     private Activity? _run;
     private int _finished;
@@ -33,6 +34,7 @@ internal sealed partial class Executor
         _services = services;
         _outcomes = plan.Targets.Select(t => new TargetOutcome(t.Name)).ToArray();
         _waitingFor = plan.Targets.Select(t => t.Needs.Count + t.RunsAfter.Count).ToArray();
+        _invalid = new string?[plan.Targets.Count];
     }
 
     /// <param name="cancellationToken">Ctrl+C / SIGTERM: cancels running targets, then runs assured ones.</param>
@@ -106,6 +108,11 @@ internal sealed partial class Executor
             if (target.SkipReason is { } skipReason && (!target.FromPreviousRun || Restored(target)))
             {
                 Settle(target, TargetStatus.Skipped, skipReason);
+            }
+            else if (_invalid[target.Order] is { } problems)
+            {
+                outcome.Error = new DeployException(problems);
+                Settle(target, TargetStatus.Failed, null);
             }
             else if (!spec.AssuredAfterFailure && BlockingPrerequisite(target) is { } blocker)
             {
@@ -198,11 +205,50 @@ internal sealed partial class Executor
         }
 
         Notify(o => o.TargetFinished(finished));
+        if (outcome.Status == TargetStatus.Succeeded)
+        {
+            Revalidate();
+        }
+
         foreach (var waiter in target.Waiters)
         {
             if (--_waitingFor[waiter.Order] == 0)
             {
                 _ready.Enqueue(waiter, waiter.Order);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the checks of the targets that have not started again: a check that could not be decided while planning
+    /// (the Dockerfile of a source Clone fetches) is decided as soon as a target produced what it reads. A target
+    /// whose checks now fail fails without running, and the run stops (before Restore or Compile start, in the
+    /// Dockerfile's case); targets already running are left to finish only with --keep-going.
+    /// </summary>
+    private void Revalidate()
+    {
+        foreach (var target in _plan.Targets)
+        {
+            if (_outcomes[target.Order].Status is not null || _running.ContainsKey(target) || _invalid[target.Order] is not null
+                || target.SkipReason is not null || target.Spec.Validations.Count == 0)
+            {
+                continue;
+            }
+
+            var problems = Planner.Validate([target]);
+            if (problems.Count == 0)
+            {
+                continue;
+            }
+
+            var message = _services.Masker.Apply(string.Join("\n", problems));
+            _invalid[target.Order] = message;
+            _services.Log.Error("{TargetName} cannot run: {Message}", target.Name, message);
+            _failed = true;
+            if (!_options.KeepGoing && !_stopping)
+            {
+                _stopping = true;
+                AbortRunning();
             }
         }
     }

@@ -14,6 +14,16 @@ internal static class GitHubActionsCommands
 
     public static string Warning(string title, string message) => $"::warning title={EscapeProperty(title)}::{EscapeData(message)}\n";
 
+    /// <summary>
+    /// <c>::add-mask::VALUE</c> for each value, one command per line of it (the runner masks line by line, so a
+    /// multi-line secret is registered as its lines).
+    /// </summary>
+    public static string AddMasks(IEnumerable<string> secrets) => string.Concat(secrets
+        .SelectMany(s => s.ReplaceLineEndings("\n").Split('\n'))
+        .Where(line => line.Trim().Length > 0)
+        .Distinct(StringComparer.Ordinal)
+        .Select(line => $"::add-mask::{EscapeData(line)}\n"));
+
     public static string EscapeData(string text) =>
         text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
 

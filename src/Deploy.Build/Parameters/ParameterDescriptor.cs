@@ -15,8 +15,14 @@ internal sealed class ParameterDescriptor
     /// <summary>The name it is set by on the command line, without dashes: "pushgateway-url".</summary>
     public required string CliName { get; init; }
 
-    /// <summary>"PUSHGATEWAY_URL" (also read with a DEPLOY_ prefix).</summary>
+    /// <summary>"PUSHGATEWAY_URL": the name in upper snake case (the environment variable is <see cref="EnvironmentVariable"/>).</summary>
     public required string EnvironmentName { get; init; }
+
+    /// <summary>The environment variable the engine reads it from: "DEPLOY_PUSHGATEWAY_URL", and only that one.</summary>
+    public string EnvironmentVariable => EnvironmentPrefix + EnvironmentName;
+
+    /// <summary>[Parameter(Convention = ...)]: another tool's variable the component reads when it is given nowhere.</summary>
+    public string? Convention { get; init; }
 
     public string? Description { get; init; }
     public bool IsSecret { get; init; }
@@ -24,8 +30,14 @@ internal sealed class ParameterDescriptor
     /// <summary>The value the build has before anything is given: its initializer, or what its getter falls back to.</summary>
     public object? Default { get; init; }
 
+    /// <summary>What the engine puts before <see cref="EnvironmentName"/>: a generic name (REF, PROJECT) never steers a build.</summary>
+    public const string EnvironmentPrefix = "DEPLOY_";
+
     public string Normalized => Names.Normalize(CliName);
 
-    /// <summary>How to set it, for messages: "--api-key (or env API_KEY)".</summary>
-    public string HowToSet => $"--{CliName} (or environment variable {EnvironmentName})";
+    /// <summary>How to set it, for messages: "--api-key (or environment variable DEPLOY_API_KEY)".</summary>
+    public string HowToSet => $"--{CliName} (or environment variable {EnvironmentVariable})";
+
+    /// <summary>Where it is read from besides the command line, for --help and the schema: "env DEPLOY_DOCKER_HOST, else DOCKER_HOST".</summary>
+    public string EnvironmentText => Convention is null ? $"env {EnvironmentVariable}" : $"env {EnvironmentVariable}, else {Convention}";
 }

@@ -53,6 +53,7 @@ internal static class ParameterDiscovery
                 CliName = Names.ToKebabCase(name),
                 EnvironmentName = Names.ToUpperSnakeCase(name),
                 Description = attribute.Description,
+                Convention = string.IsNullOrWhiteSpace(attribute.Convention) ? null : attribute.Convention,
                 IsSecret = member.GetCustomAttribute<SecretAttribute>() is not null,
                 Default = ReadDefault(build, member),
             };

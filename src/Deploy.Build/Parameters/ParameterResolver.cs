@@ -5,9 +5,11 @@ using Deploy.Build.Logging;
 namespace Deploy.Build.Parameters;
 
 /// <summary>
-/// Gives each parameter its value from, first to last: the command line, the environment
-/// (<c>DEPLOY_NAME</c>, then <c>NAME</c>), the profile's parameters file, <c>.nuke/parameters.json</c>.
-/// Every problem is reported, with the value (masked for secrets), its source and the expected form.
+/// Gives each parameter its value from, first to last: the command line, the environment variable
+/// <c>DEPLOY_NAME</c>, the profile's parameters file, <c>.nuke/parameters.json</c>. The plain <c>NAME</c> is never
+/// read: generic names (<c>CONTAINER_NAME</c>, <c>REF</c>, <c>NAMESPACE</c>) are often set in CI and cloud shells
+/// for other purposes, and a build must not act on a value nobody gave it (issue 12). Every problem is reported,
+/// with the value (masked for secrets), its source and the expected form.
 /// </summary>
 internal static class ParameterResolver
 {
@@ -17,7 +19,8 @@ internal static class ParameterResolver
         IReadOnlyDictionary<string, string> environment,
         IReadOnlyList<ParameterFile> files,
         SecretMasker masker,
-        List<string> problems)
+        List<string> problems,
+        List<ResolvedParameter>? resolvedFrom = null)
     {
         var byName = parameters.ToDictionary(p => p.Normalized, StringComparer.Ordinal);
         var given = new Dictionary<ParameterDescriptor, List<string>>();
@@ -61,6 +64,8 @@ internal static class ParameterResolver
                 continue;
             }
 
+            resolvedFrom?.Add(new ResolvedParameter(parameter, source, values));
+
             if (parameter.IsSecret)
             {
                 foreach (var value in values)
@@ -77,8 +82,8 @@ internal static class ParameterResolver
 
             var shown = parameter.IsSecret ? SecretMasker.Mask : string.Join(' ', values);
             problems.Add(values.Count == 0
-                ? $"Parameter --{parameter.CliName} ({source}) needs {expected}."
-                : $"Invalid value '{shown}' for parameter --{parameter.CliName} ({source}): expected {expected}.");
+                ? $"Parameter --{parameter.CliName} (from {source}) needs {expected}."
+                : $"Invalid value '{shown}' for parameter --{parameter.CliName} (from {source}): expected {expected}.");
         }
 
         return resolved;
@@ -92,18 +97,16 @@ internal static class ParameterResolver
     {
         if (given.TryGetValue(parameter, out var fromCommandLine))
         {
-            return (fromCommandLine, "from the command line");
+            return (fromCommandLine, ResolvedParameter.CommandLine);
         }
 
-        foreach (var name in new[] { "DEPLOY_" + parameter.EnvironmentName, parameter.EnvironmentName })
+        var name = parameter.EnvironmentVariable;
+        if (environment.TryGetValue(name, out var text) && text.Length > 0)
         {
-            if (environment.TryGetValue(name, out var text) && text.Length > 0)
-            {
-                var values = parameter.ValueType.IsArray
-                    ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList()
-                    : [text];
-                return (values, $"from environment variable {name}");
-            }
+            var values = parameter.ValueType.IsArray
+                ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList()
+                : [text];
+            return (values, $"environment variable {name}");
         }
 
         // Files are ordered most specific first (the profile's, then the shared one).
@@ -111,7 +114,7 @@ internal static class ParameterResolver
         {
             if (file.Values.TryGetValue(parameter.Normalized, out var entry))
             {
-                return (entry.Values, $"from {file.Path}");
+                return (entry.Values, file.Path);
             }
         }
 

@@ -43,7 +43,16 @@ internal static class Planner
         var plan = Order(planned);
         ApplySkips(plan, request, skipped, problems);
         CheckRequirements(plan, describeParameter, problems);
-        return problems.Count > 0 ? new PlanResult(null, problems) : new PlanResult(plan, []);
+        foreach (var problem in Validate(plan.Targets))
+        {
+            if (!problems.Contains(problem))
+            {
+                problems.Add(problem);
+            }
+        }
+
+        // The plan comes back with its problems: the run record of an invalid run lists the targets that did not run.
+        return new PlanResult(plan, problems);
     }
 
     private static List<TargetSpec> Resolve(BuildModel model, IReadOnlyList<string> names, string what, List<string> problems)
@@ -231,6 +240,37 @@ internal static class Planner
         || target.Waiters.Any(w => w.SkipReason is null && w.Spec.DependsOn.Contains(target.Spec.Index))
         || target.Needs.Any(t => t.SkipReason is null && t.Spec.Triggers.Contains(target.Spec.Index));
 
+    /// <summary>
+    /// The problems the <see cref="ITargetDefinition.Validates"/> checks of <paramref name="targets"/> report, skipped
+    /// targets left out; the same problem from two targets (both read --image-name) once.
+    /// </summary>
+    public static List<string> Validate(IEnumerable<PlannedTarget> targets)
+    {
+        var problems = new List<string>();
+        foreach (var target in targets.Where(t => t.SkipReason is null))
+        {
+            foreach (var check in target.Spec.Validations)
+            {
+                try
+                {
+                    foreach (var problem in check() ?? [])
+                    {
+                        if (!string.IsNullOrWhiteSpace(problem) && !problems.Contains(problem))
+                        {
+                            problems.Add(problem);
+                        }
+                    }
+                }
+                catch (Exception exception)
+                {
+                    problems.Add($"The checks of target '{target.Name}' threw: {exception.Message}");
+                }
+            }
+        }
+
+        return problems;
+    }
+
     private static void CheckRequirements(ExecutionPlan plan, Func<string, string?>? describeParameter, List<string> problems)
     {
         var missing = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -268,5 +308,5 @@ internal static class Planner
     }
 }
 
-/// <summary>A plan, or why there is none.</summary>
+/// <summary>A plan (null when the targets themselves could not be resolved), and what is wrong with it: it runs only without problems.</summary>
 internal sealed record PlanResult(ExecutionPlan? Plan, IReadOnlyList<string> Problems);

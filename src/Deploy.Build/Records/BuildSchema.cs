@@ -27,9 +27,13 @@ internal static class BuildSchema
             {
                 json.WriteStartObject(parameter.Name);
                 WriteType(json, parameter.ValueType);
-                if (parameter.Description is not null)
+                // Editors show the description next to the key: where else the value comes from belongs there too.
+                var description = parameter.Description is null ? parameter.EnvironmentText : $"{parameter.Description.TrimEnd('.')} ({parameter.EnvironmentText})";
+                json.WriteString("description", description);
+                json.WriteString("x-environment", parameter.EnvironmentVariable);
+                if (parameter.Convention is not null)
                 {
-                    json.WriteString("description", parameter.Description);
+                    json.WriteString("x-convention", parameter.Convention);
                 }
 
                 json.WriteEndObject();

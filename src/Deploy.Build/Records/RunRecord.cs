@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Deploy.Build.Execution;
+using Deploy.Build.Parameters;
 
 namespace Deploy.Build.Records;
 
 /// <summary>
-/// <c>.nuke/temp/run.json</c>, the contract in DESIGN.md: schema 1, result, times, wall seconds,
-/// parallelism, and one entry per planned target. Strings arrive with secrets already masked.
+/// <c>.nuke/temp/run.json</c>, the contract documented in README ("The run record"): schema 2, result, times,
+/// wall seconds, parallelism, the parameters given and where from (no value for secrets), the problems that kept
+/// an invalid run from starting, and one entry per planned target. Strings arrive with secrets already masked.
 /// </summary>
 internal static class RunRecord
 {
@@ -17,18 +19,41 @@ internal static class RunRecord
     // non-ASCII text stays as it is, instead of \u0022 and \u2026 escapes.
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Render(RunOutcome run, int parallelism, IReadOnlyList<TargetFinishedEvent> targets)
+    /// <summary>The record's format version: 2 added <c>parameters</c>, <c>problems</c> and the result <c>Invalid</c>.</summary>
+    public const int Schema = 2;
+
+    /// <param name="run">The finished (or never started) run.</param>
+    /// <param name="parallelism">At most this many targets at once.</param>
+    /// <param name="targets">Every planned target, in plan order.</param>
+    /// <param name="parameters">The parameters given a value, and where from.</param>
+    /// <param name="problems">Why an invalid run did not start (masked); empty otherwise.</param>
+    /// <param name="mask">Masks secrets (and URL credentials) in parameter values.</param>
+    public static byte[] Render(
+        RunOutcome run,
+        int parallelism,
+        IReadOnlyList<TargetFinishedEvent> targets,
+        IReadOnlyList<ResolvedParameter>? parameters = null,
+        IReadOnlyList<string>? problems = null,
+        Func<string, string>? mask = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
-            json.WriteNumber("schema", 1);
+            json.WriteNumber("schema", Schema);
             json.WriteString("result", run.Result.ToString());
             json.WriteString("startedAt", Timestamp(run.StartedAt));
             json.WriteString("finishedAt", Timestamp(run.FinishedAt));
             json.WriteNumber("wallSeconds", Math.Round(run.WallTime.TotalSeconds, 3));
             json.WriteNumber("parallelism", parallelism);
+            WriteParameters(json, parameters ?? [], mask ?? (text => text));
+            json.WriteStartArray("problems");
+            foreach (var problem in problems ?? [])
+            {
+                json.WriteStringValue(problem);
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("targets");
             foreach (var target in targets)
             {
@@ -55,6 +80,40 @@ internal static class RunRecord
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary><c>{ "name": "container-name", "source": ".nuke/parameters.json", "value": "web" }</c>; a secret has no value.</summary>
+    private static void WriteParameters(Utf8JsonWriter json, IReadOnlyList<ResolvedParameter> parameters, Func<string, string> mask)
+    {
+        json.WriteStartArray("parameters");
+        foreach (var given in parameters)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", given.Parameter.CliName);
+            json.WriteString("source", given.Source);
+            if (given.Parameter.IsSecret)
+            {
+                // Not even a placeholder: the record says a secret was given and where from, nothing of its value.
+            }
+            else if (given.Parameter.ValueType.IsArray)
+            {
+                json.WriteStartArray("value");
+                foreach (var value in given.Values)
+                {
+                    json.WriteStringValue(mask(value));
+                }
+
+                json.WriteEndArray();
+            }
+            else
+            {
+                json.WriteString("value", mask(string.Join(' ', given.Values)));
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>Writes the record atomically, so a reader never sees half a file.</summary>

@@ -9,18 +9,27 @@ namespace Deploy.Docker.Building;
 /// </summary>
 internal static partial class ImageNames
 {
-    public static string Name(string value) =>
-        PathComponents().IsMatch(value) ? value : throw new DeployException(
+    public static string Name(string value) => NameProblem(value) is { } problem ? throw new DeployException(problem) : value;
+
+    public static string Registry(string value) => RegistryProblem(value) is { } problem ? throw new DeployException(problem) : value;
+
+    public static string Tag(string value) => TagProblem(value) is { } problem ? throw new DeployException(problem) : value;
+
+    public static string? NameProblem(string value) =>
+        PathComponents().IsMatch(value) ? null :
             $"The image name '{value}' is not valid: use lower-case letters, digits and separators (., _, -, /), " +
-            "e.g. --image-name hello-service or --image-name team/hello-service.");
+            "e.g. --image-name hello-service or --image-name team/hello-service.";
 
-    public static string Registry(string value) =>
-        RegistryHost().IsMatch(value) ? value : throw new DeployException(
-            $"The registry '{value}' is not valid: give host[:port] without a scheme or path, e.g. --registry registry.example.com or --registry 127.0.0.1:5000.");
+    public static string? RegistryProblem(string value) =>
+        RegistryHost().IsMatch(value) ? null :
+            $"The registry '{value}' is not valid: give host[:port] without a scheme or path, e.g. --registry registry.example.com or --registry 127.0.0.1:5000.";
 
-    public static string Tag(string value) =>
-        TagText().IsMatch(value) ? value : throw new DeployException(
-            $"The image tag '{value}' is not valid: up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-' (e.g. latest, main, v1.2.3).");
+    public static string? TagProblem(string value) =>
+        TagText().IsMatch(value) ? null :
+            $"The image tag '{value}' is not valid: up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-' (e.g. latest, main, v1.2.3).";
+
+    public static string? BuildArgProblem(string value) =>
+        value.IndexOf('=', StringComparison.Ordinal) > 0 ? null : $"The build argument '{value}' is not KEY=VALUE. Give it as --build-args VERSION=1.2.";
 
     /// <summary>A tag made from any text (a branch such as <c>feature/x</c>): invalid characters become '-'.</summary>
     public static string ToTag(string text)
@@ -41,12 +50,12 @@ internal static partial class ImageNames
         var args = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var value in values)
         {
-            var equals = value.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
+            if (BuildArgProblem(value) is { } problem)
             {
-                throw new DeployException($"The build argument '{value}' is not KEY=VALUE. Give it as --build-args VERSION=1.2.");
+                throw new DeployException(problem);
             }
 
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
             args[value[..equals]] = value[(equals + 1)..];
         }
 

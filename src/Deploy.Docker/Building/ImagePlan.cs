@@ -30,24 +30,14 @@ internal sealed record ImagePlan(
 
     public static ImagePlan From(IImage build)
     {
-        var context = Path.GetFullPath(Path.Combine(build.SourceDirectory, build.DockerContext));
-        if (!Directory.Exists(context))
+        if (ImageChecks.Problems(build) is [_, ..] problems)
         {
-            throw new DeployException($"The build context directory '{context}' (--docker-context '{build.DockerContext}') does not exist. Give the directory holding the Dockerfile.");
+            throw new DeployException(string.Join('\n', problems));
         }
 
+        var context = Path.GetFullPath(Path.Combine(build.SourceDirectory, build.DockerContext));
         var dockerfile = Path.GetFullPath(Path.Combine(context, build.Dockerfile));
         var relative = Path.GetRelativePath(context, dockerfile).Replace('\\', '/');
-        if (relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
-        {
-            throw new DeployException($"The Dockerfile '{dockerfile}' (--dockerfile '{build.Dockerfile}') is outside the build context '{context}'. Move it into the context or give a context that holds it.");
-        }
-
-        if (!File.Exists(dockerfile))
-        {
-            throw new DeployException($"The Dockerfile '{dockerfile}' (--dockerfile '{build.Dockerfile}') does not exist. Write one, or point --dockerfile at it (relative to --docker-context).");
-        }
-
         var registry = build.Registry is { } given ? ImageNames.Registry(given.Trim()) : null;
         var name = ImageNames.Name(build.ImageName);
         var repository = registry is null ? name : $"{registry}/{name}";
@@ -55,7 +45,7 @@ internal sealed record ImagePlan(
         var tags = new[] { version }.Concat(build.ImageTags.Select(t => ImageNames.Tag(t.Trim()))).Distinct(StringComparer.Ordinal).ToList();
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["org.opencontainers.image.created"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["org.opencontainers.image.created"] = build.Time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["org.opencontainers.image.version"] = version,
         };
         if (build.SourceRevision is { Length: > 0 } revision)
@@ -68,7 +58,6 @@ internal sealed record ImagePlan(
             labels["org.opencontainers.image.source"] = source;
         }
 
-        _ = DockerEngine.ParseAddress(DockerEngine.ResolveAddress(build.DockerHost));
         return new ImagePlan(context, relative, repository, registry, tags, ImageNames.BuildArgs(build.BuildArgs), build.DockerTarget, labels, build.DockerHost);
     }
 
@@ -105,7 +94,7 @@ internal sealed record ImagePlan(
 
         var references = Tags.Select(tag => $"{Repository}:{tag}").ToList();
         build.Log.Information("Building {References} from {Context} ({Dockerfile})", string.Join(", ", references), ContextDirectory, Dockerfile);
-        using var client = await DockerEngine.ConnectAsync(DockerHost, cancellationToken).ConfigureAwait(false);
+        using var client = await DockerEngine.ConnectAsync(DockerHost, build.EnvironmentVariables, cancellationToken).ConfigureAwait(false);
         var request = new BuildRequest(ContextDirectory, Dockerfile, references, BuildArgs, Target, Labels, directories, files);
         var id = await new ImageBuilder(client, build.Log).BuildAsync(request, cancellationToken).ConfigureAwait(false);
         build.Log.Information("Built {ImageId} as {References}", id, string.Join(", ", references));

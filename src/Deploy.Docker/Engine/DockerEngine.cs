@@ -15,18 +15,35 @@ internal static class DockerEngine
 
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>The address to use: the given one, else <c>DOCKER_HOST</c> from <paramref name="environment"/>, else the default socket.</summary>
-    public static string ResolveAddress(string? dockerHost, Func<string, string?>? environment = null)
+    /// <summary>The Docker CLI's own variable for the engine's address, read when <c>--docker-host</c> is not given.</summary>
+    public const string HostVariable = "DOCKER_HOST";
+
+    /// <summary>The address to use: the given one, else <c>DOCKER_HOST</c> from the build's <paramref name="environment"/>, else the default socket.</summary>
+    public static string ResolveAddress(string? dockerHost, IReadOnlyDictionary<string, string> environment)
     {
-        var fromEnvironment = (environment ?? Environment.GetEnvironmentVariable)("DOCKER_HOST");
+        var fromEnvironment = environment.GetValueOrDefault(HostVariable);
         return !string.IsNullOrWhiteSpace(dockerHost) ? dockerHost.Trim()
             : !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment.Trim()
             : DefaultAddress;
     }
 
+    /// <summary>What is wrong with the address the build would use (null when it is valid): a check for planning time.</summary>
+    public static string? AddressProblem(string? dockerHost, IReadOnlyDictionary<string, string> environment)
+    {
+        var address = ResolveAddress(dockerHost, environment);
+        return TryParseAddress(address) is null
+            ? $"The Docker engine address '{address}'{(string.IsNullOrWhiteSpace(dockerHost) ? $" (from {HostVariable})" : " (--docker-host)")} is not valid. " +
+              $"Give unix:///path/to/docker.sock or tcp://HOST:PORT in {HostVariable} or --docker-host."
+            : null;
+    }
+
     /// <summary>Parses a <c>DOCKER_HOST</c> value into the URI Docker.DotNet takes.</summary>
     /// <exception cref="DeployException">It is neither <c>unix:///path</c> nor <c>tcp://host:port</c>.</exception>
-    public static Uri ParseAddress(string address)
+    public static Uri ParseAddress(string address) => TryParseAddress(address) ?? throw new DeployException(
+        $"The Docker engine address '{address}' is not valid. Give unix:///path/to/docker.sock or tcp://HOST:PORT " +
+        $"in {HostVariable} or --docker-host.");
+
+    private static Uri? TryParseAddress(string address)
     {
         if (Uri.TryCreate(address, UriKind.Absolute, out var uri))
         {
@@ -41,9 +58,14 @@ internal static class DockerEngine
             }
         }
 
-        throw new DeployException(
-            $"The Docker engine address '{address}' is not valid. Give unix:///path/to/docker.sock or tcp://HOST:PORT " +
-            "in DOCKER_HOST or --docker-host.");
+        return null;
+    }
+
+    /// <summary>The preflight of the targets that need the engine: it answers <c>/_ping</c> at the address the build would use.</summary>
+    /// <exception cref="DockerEngineUnreachableException">Nothing answers there.</exception>
+    public static async Task PingAsync(string? dockerHost, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
+    {
+        using var client = await ConnectAsync(dockerHost, environment, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -51,9 +73,9 @@ internal static class DockerEngine
     /// with <c>/_ping</c>. The caller disposes it.
     /// </summary>
     /// <exception cref="DockerEngineUnreachableException">Nothing answers there.</exception>
-    public static async Task<DockerClient> ConnectAsync(string? dockerHost, CancellationToken cancellationToken = default)
+    public static async Task<DockerClient> ConnectAsync(string? dockerHost, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
     {
-        var address = ResolveAddress(dockerHost);
+        var address = ResolveAddress(dockerHost, environment);
         var uri = ParseAddress(address);
         if (uri.Scheme == "unix" && !File.Exists(uri.LocalPath))
         {

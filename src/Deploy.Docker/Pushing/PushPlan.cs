@@ -14,15 +14,16 @@ internal static class PushPlan
             throw new DeployException("The image has no registry to push to. Give --registry host[:port].");
         }
 
-        if (build.PushRetries is < 0 or > 20)
+        if (PushChecks.Problems(build) is [_, ..] problems)
         {
-            throw new DeployException($"--push-retries {build.PushRetries} is out of range. Give 0 to 20.");
+            throw new DeployException(string.Join('\n', problems));
         }
 
-        var credentials = RegistryCredentials.For(image.Registry, build.RegistryUsername, build.RegistryPassword, build.DockerConfig);
+        var config = build.DockerConfig ?? build.EnvironmentVariables.GetValueOrDefault(RegistryCredentials.ConfigVariable);
+        var credentials = RegistryCredentials.For(image.Registry, build.RegistryUsername, build.RegistryPassword, config);
         build.Log.Information("Pushing {Repository} ({Tags}) with credentials from {Source}", image.Repository, string.Join(", ", image.Tags), credentials.Source);
-        using var client = await DockerEngine.ConnectAsync(build.DockerHost, cancellationToken).ConfigureAwait(false);
-        var pushed = await new ImagePusher(client, build.Log, TimeProvider.System)
+        using var client = await DockerEngine.ConnectAsync(build.DockerHost, build.EnvironmentVariables, cancellationToken).ConfigureAwait(false);
+        var pushed = await new ImagePusher(client, build.Log, build.Time)
             .PushAsync(image, credentials, build.PushRetries, build.PushRetryDelay, cancellationToken).ConfigureAwait(false);
         build.Log.Information("Pushed {Reference}", pushed.Reference);
         return pushed;

@@ -29,19 +29,23 @@ internal sealed class RegistryCredentials
 
     public bool IsEmpty => Username is null && IdentityToken is null;
 
+    /// <summary>The Docker CLI's variable for its config directory, read when <c>--docker-config</c> is not given.</summary>
+    public const string ConfigVariable = "DOCKER_CONFIG";
+
+    public const string OnlyOneGiven = "Only one of --registry-username and --registry-password was given. Give both, or neither to use DOCKER_CONFIG/config.json.";
+
     /// <summary>Picks the credentials for <paramref name="registry"/>.</summary>
     /// <param name="registry">host[:port].</param>
     /// <param name="username">--registry-username.</param>
     /// <param name="password">--registry-password.</param>
-    /// <param name="configDirectory">--docker-config (which the parameter system also reads from DOCKER_CONFIG); null: <c>~/.docker</c>.</param>
+    /// <param name="configDirectory">--docker-config, else the Docker CLI's DOCKER_CONFIG (the caller reads it from the build's environment); null: <c>~/.docker</c>.</param>
     public static RegistryCredentials For(string registry, string? username, string? password, string? configDirectory)
     {
         if (!string.IsNullOrEmpty(username) || !string.IsNullOrEmpty(password))
         {
             if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
             {
-                throw new Build.DeployException(
-                    "Only one of --registry-username and --registry-password was given. Give both, or neither to use DOCKER_CONFIG/config.json.");
+                throw new Build.DeployException(OnlyOneGiven);
             }
 
             return new RegistryCredentials(username, password, null, "--registry-username/--registry-password");

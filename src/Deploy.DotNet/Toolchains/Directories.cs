@@ -21,10 +21,10 @@ internal static class Directories
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
-    /// <summary>Finds a program on PATH, as a shell would.</summary>
-    public static string? FindOnPath(string program)
+    /// <summary>Finds a program on the PATH of <paramref name="environment"/> (the build's), as a shell would.</summary>
+    public static string? FindOnPath(string program, IReadOnlyDictionary<string, string> environment)
     {
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var directory in environment.GetValueOrDefault("PATH", "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(directory, program);
             if (File.Exists(candidate) || (OperatingSystem.IsWindows() && File.Exists(candidate + ".exe")))

@@ -49,7 +49,7 @@ internal sealed class GoToolchain(string moduleDirectory, string sourceDirectory
     {
         // go test -json writes its events to stdout; the shell sends them to a file to parse, so the log gets
         // the readable summary below instead of raw JSON. `exec` keeps the process tree one process deep.
-        RequireGo();
+        RequireGo(build);
         var filter = build.TestFilter is { Length: > 0 } f ? ["-run", f] : Array.Empty<string>();
         return build.RunProcessAsync("sh", ["-c", "exec go test -json \"$@\" > \"$0\"", Path.Combine(resultsDirectory, ResultsFile), .. filter, "./..."],
             ModuleDirectory, GoEnvironment(), cancellationToken);
@@ -69,13 +69,13 @@ internal sealed class GoToolchain(string moduleDirectory, string sourceDirectory
 
     private Task GoAsync(IDeployBuild build, string[] arguments, Dictionary<string, string?> environment, CancellationToken cancellationToken)
     {
-        RequireGo();
+        RequireGo(build);
         return build.RunProcessAsync("go", arguments, ModuleDirectory, environment, cancellationToken);
     }
 
-    private void RequireGo()
+    private void RequireGo(IDeployBuild build)
     {
-        if (Directories.FindOnPath("go") is null)
+        if (Directories.FindOnPath("go", build.EnvironmentVariables) is null)
         {
             throw new DeployException(
                 $"Found a Go module in '{ModuleDirectory}', but the go command is not on PATH. Install Go (on Debian: apt-get install golang-go) and run again.");

@@ -13,7 +13,8 @@ internal sealed record CloneRequest(
     string? SshKey,
     string? SshKnownHosts,
     int Retries,
-    TimeSpan RetryDelay)
+    TimeSpan RetryDelay,
+    IReadOnlyDictionary<string, string> Environment)
 {
     /// <summary>
     /// Reads and checks the parameters of <paramref name="build"/>. Every problem is reported at once, each
@@ -23,6 +24,22 @@ internal sealed record CloneRequest(
     {
         ArgumentNullException.ThrowIfNull(build);
         var problems = new List<string>();
+        var request = Read(build, problems);
+        if (problems.Count > 0)
+        {
+            throw new GitException(problems.Count == 1
+                ? problems[0]
+                : $"Clone cannot start ({problems.Count} problems):\n" + string.Join('\n', problems.Select(p => "  " + p)));
+        }
+
+        request!.WarnAboutUnusedOptions(build.Log);
+        return request;
+    }
+
+    /// <summary>The request from the parameters, adding what is wrong with them to <paramref name="problems"/> (<see cref="CloneChecks"/>); null when something is.</summary>
+    internal static CloneRequest? Read(IClone build, List<string> problems)
+    {
+        var before = problems.Count;
         var root = build.RootDirectory;
 
         RepositoryAddress? repository;
@@ -80,16 +97,9 @@ internal sealed record CloneRequest(
             }
         }
 
-        if (problems.Count > 0)
-        {
-            throw new GitException(problems.Count == 1
-                ? problems[0]
-                : $"Clone cannot start ({problems.Count} problems):\n" + string.Join('\n', problems.Select(p => "  " + p)));
-        }
-
-        var request = new CloneRequest(repository!, reference, depth, build.Submodules, workspace!, build.GitToken is { Length: > 0 } t ? t : null, sshKey, knownHosts, build.GitRetries, build.GitRetryDelay);
-        request.WarnAboutUnusedOptions(build.Log);
-        return request;
+        return problems.Count > before
+            ? null
+            : new CloneRequest(repository!, reference, depth, build.Submodules, workspace!, build.GitToken is { Length: > 0 } t ? t : null, sshKey, knownHosts, build.GitRetries, build.GitRetryDelay, build.EnvironmentVariables);
     }
 
     /// <summary>The request for a submodule: same credentials and policies, another repository and directory.</summary>

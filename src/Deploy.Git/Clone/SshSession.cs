@@ -40,7 +40,8 @@ internal sealed class SshSession : IDisposable
             return new SshSession(null, null);
         }
 
-        var fromEnvironment = SshVariables.FirstOrDefault(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)));
+        // The build's environment, which in a real run is the process's: libgit2 reads the process's own.
+        var fromEnvironment = SshVariables.FirstOrDefault(v => !string.IsNullOrEmpty(request.Environment.GetValueOrDefault(v)));
         if (fromEnvironment is not null)
         {
             if ((request.SshKey ?? request.SshKnownHosts) is not null)

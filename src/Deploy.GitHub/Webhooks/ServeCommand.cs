@@ -40,7 +40,7 @@ internal sealed class ServeCommand(IWebhookServer component) : IBuildCommand
             return 2;
         }
 
-        using var scheduler = new RunScheduler(new ChildProcessRunner(child, context.Build.RootDirectory, component.Log, TimeProvider.System), TimeProvider.System, component.Log, options.RecentRuns);
+        using var scheduler = new RunScheduler(new ChildProcessRunner(child, context.Build.RootDirectory, component.Log, component.Time), component.Time, component.Log, options.RecentRuns);
         WebhookServer server;
         try
         {
@@ -105,7 +105,7 @@ internal sealed class ServeCommand(IWebhookServer component) : IBuildCommand
 
             if (parameter.IsSecret)
             {
-                // DEPLOY_NAME is what the build reads first, so it wins over a NAME the server's environment has, as the command line did.
+                // DEPLOY_NAME is the only variable the build reads a parameter from, and it comes before the parameter files, as the command line did.
                 environment["DEPLOY_" + parameter.EnvironmentName] = string.Join(',', parameter.CommandLineValues!);
                 continue;
             }

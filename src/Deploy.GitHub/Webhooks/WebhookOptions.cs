@@ -40,7 +40,7 @@ internal sealed record WebhookOptions(IPAddress Address, int Port, byte[] Secret
 
         if (string.IsNullOrEmpty(secret))
         {
-            problems.Add("--serve needs --webhook-secret (or environment variable WEBHOOK_SECRET): the secret set on the GitHub webhook, so that forged deliveries are refused.");
+            problems.Add("--serve needs --webhook-secret (or environment variable DEPLOY_WEBHOOK_SECRET): the secret set on the GitHub webhook, so that forged deliveries are refused.");
         }
 
         if (maxBody < 1024)

@@ -31,8 +31,7 @@ internal sealed partial class RolloutRun
     public async Task<KubernetesRolloutResult> RunAsync(CancellationToken cancellationToken)
     {
         var deployment = await _api.ReadDeploymentAsync(Name, cancellationToken).ConfigureAwait(false)
-            ?? throw new KubernetesRolloutException(
-                $"Deployment \"{Name}\" was not found in namespace \"{Namespace}\" ({_where}): check --deployment and --namespace (default: the context's namespace), and that the Deployment was created.");
+            ?? throw new KubernetesRolloutException(KubernetesPreflight.NotFound(Name, Namespace, _where));
         var container = Preflight(deployment);
         var before = Revisions.Of(deployment.Metadata);
         var result = new KubernetesRolloutResult

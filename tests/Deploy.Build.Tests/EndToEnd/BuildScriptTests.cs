@@ -33,6 +33,41 @@ public sealed class BuildScriptTests(ScratchBuild scratch) : IClassFixture<Scrat
     }
 
     [Fact]
+    public async Task A_stray_variable_in_the_process_environment_changes_nothing_and_DEPLOY_variables_are_honoured()
+    {
+        File.WriteAllText(Path.Combine(scratch.Root, ".nuke", "parameters.json"), """{ "ContainerName": "web" }""");
+        try
+        {
+            var stray = new Dictionary<string, string?>
+            {
+                ["CONTAINER_NAME"] = "stray",
+                ["WORKSPACE"] = "stray",
+                ["NAMESPACE"] = "stray",
+                ["REF"] = "stray",
+                ["PROJECT"] = "stray",
+            };
+            using (var run = scratch.Start(stray, "Where"))
+            {
+                Assert.True(await run.WaitAsync(TimeSpan.FromMinutes(3)) == 0, run.Output);
+                Assert.Contains("settings: web||||samples/hello-service", run.Output, StringComparison.Ordinal);
+                Assert.Contains("container-name = web (from .nuke/parameters.json)", run.Output, StringComparison.Ordinal);
+                Assert.DoesNotContain("stray", run.Output, StringComparison.Ordinal);
+            }
+
+            using (var run = scratch.Start(new Dictionary<string, string?>(stray) { ["DEPLOY_CONTAINER_NAME"] = "api", ["DEPLOY_REF"] = "main" }, "Where"))
+            {
+                Assert.True(await run.WaitAsync(TimeSpan.FromMinutes(3)) == 0, run.Output);
+                Assert.Contains("settings: api|||main|samples/hello-service", run.Output, StringComparison.Ordinal);
+                Assert.Contains("container-name = api (from environment variable DEPLOY_CONTAINER_NAME)", run.Output, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            File.Delete(Path.Combine(scratch.Root, ".nuke", "parameters.json"));
+        }
+    }
+
+    [Fact]
     public async Task On_a_real_terminal_the_live_view_is_drawn_and_every_target_leaves_its_final_line()
     {
         using var run = scratch.StartOnTerminal("Greet", "Fail", "--keep-going", "--parallel", "2");

@@ -17,6 +17,15 @@ public sealed class ScratchBuild : IDisposable
 
             [Parameter("Who to greet")] readonly string Name = "world";
 
+            [Parameter("Container to replace")] readonly string ContainerName = "default-container";
+            [Parameter("Clone directory")] readonly string? Workspace;
+            [Parameter("Kubernetes namespace")] readonly string? Namespace;
+            [Parameter("Git ref")] readonly string? Ref;
+            [Parameter("Service project")] readonly string Project = "samples/hello-service";
+
+            Target Where => _ => _
+                .Executes(() => Log.Information("settings: {Values}", string.Join('|', ContainerName, Workspace, Namespace, Ref, Project)));
+
             Target Greet => _ => _
                 .Description("Say hello")
                 .Executes(() => Log.Information("Hello {Name}", Name));
@@ -75,7 +84,10 @@ public sealed class ScratchBuild : IDisposable
     public string Temp => Path.Combine(Root, ".nuke", "temp");
 
     /// <summary>Starts ./build.sh with the arguments; output is collected.</summary>
-    public ScriptRun Start(params string[] args)
+    public ScriptRun Start(params string[] args) => Start(new Dictionary<string, string?>(), args);
+
+    /// <summary>Starts ./build.sh with the arguments and these variables set (null: removed) in its environment.</summary>
+    public ScriptRun Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("bash") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(Root, "build.sh"));
@@ -85,6 +97,11 @@ public sealed class ScratchBuild : IDisposable
         }
 
         start.Environment["CI"] = "true";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return new ScriptRun(Process.Start(start)!);
     }
 

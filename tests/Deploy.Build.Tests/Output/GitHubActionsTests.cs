@@ -117,7 +117,7 @@ public sealed partial class GitHubActionsTests
     public async Task The_step_summary_holds_the_table_and_a_gantt_chart_whose_bars_match_the_run_record()
     {
         using var driver = OnGitHub();
-        driver.Environment["TOKEN"] = Secret;
+        driver.Environment["DEPLOY_TOKEN"] = Secret;
 
         var result = await driver.RunAsync(new Pipeline(), ["Release"]);
 
@@ -149,7 +149,7 @@ public sealed partial class GitHubActionsTests
     public async Task Target_outputs_go_to_github_output_multiline_ones_with_a_delimiter_and_secrets_masked()
     {
         using var driver = OnGitHub();
-        driver.Environment["TOKEN"] = Secret;
+        driver.Environment["DEPLOY_TOKEN"] = Secret;
 
         var result = await driver.RunAsync(new Pipeline(), ["Release"]);
 
@@ -159,7 +159,9 @@ public sealed partial class GitHubActionsTests
         Assert.Contains("digest=sha256:0f1e\n", outputs, StringComparison.Ordinal);
         Assert.Contains("token=***\n", outputs, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^notes<<(?<d>ghadelimiter_\w+)\nline one\nline two\n\k<d>$", outputs);
-        Assert.DoesNotContain(Secret, outputs + result.Output, StringComparison.Ordinal);
+        // The one place the value is written: the command that has the runner mask it, before any other line.
+        Assert.StartsWith($"::add-mask::{Secret}\n", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, outputs + result.Output[$"::add-mask::{Secret}\n".Length..], StringComparison.Ordinal);
         Assert.Contains(Groups(result.Output)["Clone"], l => l.Text == "cloning with ***");
     }
 
@@ -202,7 +204,7 @@ public sealed partial class GitHubActionsTests
             {
                 open.Add(LogLine.ParseConsole(line) ?? throw new Xunit.Sdk.XunitException($"Not a log line inside a group: '{line}'"));
             }
-            else if (!line.StartsWith("::warning ", StringComparison.Ordinal) && !line.StartsWith("::error ", StringComparison.Ordinal))
+            else if (!line.StartsWith("::warning ", StringComparison.Ordinal) && !line.StartsWith("::error ", StringComparison.Ordinal) && !line.StartsWith("::add-mask::", StringComparison.Ordinal))
             {
                 Assert.Equal("deploy", LogLine.ParseConsole(line)?.Target);
             }

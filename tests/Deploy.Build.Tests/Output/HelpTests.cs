@@ -36,6 +36,9 @@ public sealed class HelpTests
         [Parameter("Pushgateway to send metrics to")]
         public Uri? PushgatewayUrl { get; set; }
 
+        [Parameter("Docker engine to build on", Convention = "DOCKER_HOST")]
+        public string? DockerHost { get; set; }
+
         [Parameter("Registry password"), Secret]
         public string? RegistryPassword { get; set; } = "never-shown";
 

@@ -50,7 +50,7 @@ public sealed class RunRecordTests
         var (_, text) = await RunPipelineAsync("All", "--parallel", "1");
 
         var record = JsonDocument.Parse(text).RootElement;
-        Assert.Equal(["schema", "result", "startedAt", "finishedAt", "wallSeconds", "parallelism", "targets"], record.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["schema", "result", "startedAt", "finishedAt", "wallSeconds", "parallelism", "parameters", "problems", "targets"], record.EnumerateObject().Select(p => p.Name));
         Assert.All(record.GetProperty("targets").EnumerateArray(), target => Assert.Equal(
             ["name", "status", "startedAt", "finishedAt", "durationSeconds", "reason", "error", "outputs"],
             target.EnumerateObject().Select(p => p.Name)));
@@ -65,12 +65,14 @@ public sealed class RunRecordTests
         Assert.Equal(
             """
             {
-              "schema": 1,
+              "schema": 2,
               "result": "Failed",
               "startedAt": "2026-11-25T20:00:00.000Z",
               "finishedAt": "2026-11-25T20:00:03.700Z",
               "wallSeconds": 3.7,
               "parallelism": 1,
+              "parameters": [],
+              "problems": [],
               "targets": [
                 {
                   "name": "Clone",

@@ -48,7 +48,8 @@ public sealed class BuildSchemaTests
         using var schema = JsonDocument.Parse(File.ReadAllText(SchemaPath(driver)));
         var properties = schema.RootElement.GetProperty("properties");
         Assert.Equal("string", properties.GetProperty("Registry").GetProperty("type").GetString());
-        Assert.Equal("Image registry", properties.GetProperty("Registry").GetProperty("description").GetString());
+        Assert.Equal("Image registry (env DEPLOY_REGISTRY)", properties.GetProperty("Registry").GetProperty("description").GetString());
+        Assert.Equal("DEPLOY_REGISTRY", properties.GetProperty("Registry").GetProperty("x-environment").GetString());
         Assert.Equal("integer", properties.GetProperty("Retries").GetProperty("type").GetString());
         var targets = schema.RootElement.GetProperty("definitions").GetProperty("target").GetProperty("enum");
         Assert.Equal(["Compile"], targets.EnumerateArray().Select(t => t.GetString()));

@@ -70,7 +70,7 @@ public sealed class BooleanParameterTests
     public async Task A_boolean_is_read_from_the_environment_and_the_parameters_file()
     {
         using var driver = new BuildDriver();
-        driver.Environment["DRY_RUN"] = "true";
+        driver.Environment["DEPLOY_DRY_RUN"] = "true";
         var fromEnvironment = new TypedBuild();
         await driver.RunAsync(fromEnvironment, ["Show"]);
 

@@ -21,13 +21,13 @@ public sealed class BadParameterValueTests
     public async Task A_bad_duration_from_the_environment_names_the_variable()
     {
         using var driver = new BuildDriver();
-        driver.Environment["TIMEOUT"] = "5";
+        driver.Environment["DEPLOY_TIMEOUT"] = "5";
         var build = new TypedBuild();
 
         var result = await driver.RunAsync(build, ["Show"]);
 
         Expect.NothingRan(result, build.Journal);
-        Assert.Contains("Invalid value '5' for parameter --timeout (from environment variable TIMEOUT): expected a duration such as 90s, 5m, 1h30m or 00:05:00.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Invalid value '5' for parameter --timeout (from environment variable DEPLOY_TIMEOUT): expected a duration such as 90s, 5m, 1h30m or 00:05:00.", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

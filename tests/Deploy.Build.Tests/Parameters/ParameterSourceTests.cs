@@ -49,10 +49,10 @@ public sealed class ParameterSourceTests
     }
 
     [Fact]
-    public async Task The_environment_sets_a_parameter_by_its_upper_snake_case_name()
+    public async Task The_environment_sets_a_parameter_by_DEPLOY_and_its_upper_snake_case_name()
     {
         using var driver = new BuildDriver();
-        driver.Environment["PUSHGATEWAY_URL"] = "http://127.0.0.1:9091";
+        driver.Environment["DEPLOY_PUSHGATEWAY_URL"] = "http://127.0.0.1:9091";
         var build = new Build();
 
         var result = await driver.RunAsync(build, ["Show"]);
@@ -62,17 +62,26 @@ public sealed class ParameterSourceTests
     }
 
     [Fact]
-    public async Task The_DEPLOY_prefixed_environment_variable_wins_over_the_plain_one()
+    public async Task The_plain_name_is_never_read_only_the_DEPLOY_prefixed_one()
     {
         using var driver = new BuildDriver();
+        driver.WriteParameters("""{ "Region": "eu-west-1" }""");
         driver.Environment["REGISTRY"] = "docker.io";
-        driver.Environment["DEPLOY_REGISTRY"] = "ghcr.io";
+        driver.Environment["REGION"] = "stray";
+        driver.Environment["CHANNEL"] = "#stray";
         var build = new Build();
 
         var result = await driver.RunAsync(build, ["Show"]);
 
         Expect.Succeeded(result);
-        Assert.Equal("ghcr.io", build.Registry);
+        Assert.Null(build.Registry);
+        Assert.Equal("eu-west-1", build.Region);
+        Assert.Equal("#builds", build.ChannelValue);
+
+        driver.Environment["DEPLOY_REGISTRY"] = "ghcr.io";
+        var prefixed = new Build();
+        Expect.Succeeded(await driver.RunAsync(prefixed, ["Show"]));
+        Assert.Equal("ghcr.io", prefixed.Registry);
     }
 
     [Fact]
@@ -94,7 +103,7 @@ public sealed class ParameterSourceTests
         using var driver = new BuildDriver();
         driver.WriteParameters("""{ "Registry": "from-shared-file" }""");
         driver.WriteParameters("""{ "Registry": "from-profile-file" }""", "ci");
-        driver.Environment["REGISTRY"] = "from-environment";
+        driver.Environment["DEPLOY_REGISTRY"] = "from-environment";
         var build = new Build();
 
         var result = await driver.RunAsync(build, ["Show", "--profile", "ci"]);
@@ -187,7 +196,7 @@ public sealed class ComponentParameterTests
     public async Task A_component_parameter_reads_its_value_through_GetParameter()
     {
         using var driver = new BuildDriver();
-        driver.Environment["NAME"] = "world";
+        driver.Environment["DEPLOY_NAME"] = "world";
         var build = new Build();
 
         var result = await driver.RunAsync(build, ["Greet", "--repeat", "5"]);
@@ -231,8 +240,8 @@ public sealed class ComponentParameterTests
         var result = await driver.RunAsync(new Build(), ["--help"]);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(@"--repeat <number>\s+How many times; default 3; env REPEAT", result.Output);
-        Assert.Matches(@"--name <text>\s+Who to greet; env NAME", result.Output);
+        Assert.Matches(@"--repeat <number>\s+How many times; default 3; env DEPLOY_REPEAT", result.Output);
+        Assert.Matches(@"--name <text>\s+Who to greet; env DEPLOY_NAME", result.Output);
     }
 }
 
@@ -251,7 +260,7 @@ public sealed class FieldNameTests
     public async Task A_leading_underscore_is_not_part_of_the_parameter_name()
     {
         using var driver = new BuildDriver();
-        driver.Environment["REGISTRY_TOKEN"] = "t-1";
+        driver.Environment["DEPLOY_REGISTRY_TOKEN"] = "t-1";
         var build = new Build();
 
         var result = await driver.RunAsync(build, ["Show"]);
@@ -260,7 +269,7 @@ public sealed class FieldNameTests
         Expect.Succeeded(result);
         Assert.Equal("t-1", build.Token);
         Assert.Contains("  --registry-token <text>", help.Output, StringComparison.Ordinal);
-        Assert.Contains("env REGISTRY_TOKEN", help.Output, StringComparison.Ordinal);
+        Assert.Contains("env DEPLOY_REGISTRY_TOKEN", help.Output, StringComparison.Ordinal);
     }
 }
 

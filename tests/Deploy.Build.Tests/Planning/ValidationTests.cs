@@ -173,14 +173,14 @@ public sealed class RequiresTests
         var result = await driver.RunAsync(build, ["Publish"]);
 
         Expect.NothingRan(result, build.Journal);
-        Assert.Contains("Missing required parameter --api-key (or environment variable API_KEY) (needed by Publish).", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Missing required parameter --api-key (or environment variable DEPLOY_API_KEY) (needed by Publish).", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_required_parameter_given_in_the_environment_lets_the_target_run()
     {
         using var driver = new BuildDriver();
-        driver.Environment["API_KEY"] = "k-123";
+        driver.Environment["DEPLOY_API_KEY"] = "k-123";
         var build = new Build();
 
         var result = await driver.RunAsync(build, ["Publish"]);

@@ -2,7 +2,10 @@ using Deploy.Docker.Tests.Support;
 
 namespace Deploy.Docker.Tests.Building;
 
-/// <summary>No engine where the build is pointed: one clear error naming the address and how to set it.</summary>
+/// <summary>
+/// No engine where the build is pointed: the preflight says so in seconds, naming the address and how to set it,
+/// before any target runs (exit 2, the run record says Invalid).
+/// </summary>
 public sealed class EngineTests
 {
     [Fact]
@@ -14,9 +17,9 @@ public sealed class EngineTests
         using var run = await ImageRun.StartAsync(context, address);
         var result = run.Result;
 
-        Assert.Equal(1, result.ExitCode);
-        var error = result.ErrorOf("Image")!;
-        Assert.Contains($"'{address}'", error, StringComparison.Ordinal);
+        NothingRan(result);
+        var error = result.Error;
+        Assert.Contains($"error: Preflight of Image: No Docker engine answers at '{address}'", error, StringComparison.Ordinal);
         Assert.Contains("DOCKER_HOST", error, StringComparison.Ordinal);
         Assert.Contains("dockerd", error, StringComparison.Ordinal);
     }
@@ -30,9 +33,9 @@ public sealed class EngineTests
         using var run = await ImageRun.StartAsync(context, address);
         var result = run.Result;
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"'{address}'", result.ErrorOf("Image"), StringComparison.Ordinal);
-        Assert.Contains("refused", result.ErrorOf("Image"), StringComparison.Ordinal);
+        NothingRan(result);
+        Assert.Contains($"'{address}'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("refused", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,8 +46,26 @@ public sealed class EngineTests
         using var run = await ImageRun.StartAsync(context, "ftp://engine");
         var result = run.Result;
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("'ftp://engine'", result.ErrorOf("Image"), StringComparison.Ordinal);
-        Assert.Contains("unix://", result.ErrorOf("Image"), StringComparison.Ordinal);
+        NothingRan(result);
+        Assert.Contains("error: The Docker engine address 'ftp://engine' (--docker-host) is not valid.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("unix://", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_docker_host_the_DOCKER_HOST_convention_of_the_build_environment_is_used()
+    {
+        using var context = new ScratchContext().With("Dockerfile", "FROM scratch\n");
+
+        using var run = await ImageRun.StartAsync(context, "", environment: new Dictionary<string, string> { ["DOCKER_HOST"] = "ftp://from-environment" });
+
+        NothingRan(run.Result);
+        Assert.Contains("'ftp://from-environment' (from DOCKER_HOST) is not valid", run.Result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Exit 2, and the record says the run never started.</summary>
+    internal static void NothingRan(BuildResult result)
+    {
+        Assert.True(result.NeverStarted, result.ToString());
+        Assert.Contains("Nothing ran", result.Error, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Deploy.Docker.Tests.Fixtures;
 using Deploy.Docker.Tests.Support;
+using Deploy.Build;
+using Deploy.DotNet;
 
 namespace Deploy.Docker.Tests.Building;
 
@@ -72,15 +74,53 @@ public sealed partial class ImageContextTests(DockerFixture docker)
     }
 
     [Fact]
-    public async Task A_Dockerfile_that_does_not_parse_fails_with_the_daemon_s_message()
+    public async Task A_Dockerfile_that_does_not_parse_is_refused_before_anything_runs()
     {
         using var context = new ScratchContext().With("Dockerfile", "FROM scratch\nNOSUCHINSTRUCTION x\n");
 
         using var run = await ImageRun.StartAsync(context, docker.Daemon.Host);
         var result = run.Result;
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("NOSUCHINSTRUCTION", result.ErrorOf("Image"), StringComparison.OrdinalIgnoreCase);
+        EngineTests.NothingRan(result);
+        Assert.Contains("does not parse: line 2: unknown instruction 'NOSUCHINSTRUCTION'", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A build whose source an earlier target fetches (as Clone does): the Dockerfile is only there once it ran.</summary>
+    private sealed class FetchedSource(string directory) : DeployBuild, IImage
+    {
+        private bool _fetched;
+
+        string IToolchain.SourceDirectory => directory;
+
+        bool IToolchain.HasSource => _fetched;
+
+        Target Fetch => _ => _
+            .DependentFor<IRestore>(x => x.Restore)
+            .Executes(() =>
+            {
+                File.WriteAllText(Path.Combine(directory, "Dockerfile"), "FROM scratch\nCOPPY a /a\n");
+                _fetched = true;
+            });
+    }
+
+    [Fact]
+    public async Task The_Dockerfile_of_a_fetched_source_is_checked_as_soon_as_it_is_there_before_Restore_and_Compile()
+    {
+        using var source = new ScratchContext();
+        using var driver = new BuildDriver();
+
+        var result = await driver.RunAsync(new FetchedSource(source.Path), ["Image", "--docker-context", ".", "--docker-host", docker.Daemon.Host]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal("Succeeded", result.StatusOf("Fetch"));
+        Assert.Equal("NotRun", result.StatusOf("Restore"));
+        Assert.Equal("NotRun", result.StatusOf("Compile"));
+        Assert.Equal("Failed", result.StatusOf("Image"));
+        Assert.Contains("does not parse: line 2: unknown instruction 'COPPY'", result.ErrorOf("Image"), StringComparison.Ordinal);
+        foreach (var target in (string[])["Restore", "Compile", "Image"])
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, result.Target(target).GetProperty("startedAt").ValueKind);
+        }
     }
 
     [Fact]
@@ -91,9 +131,9 @@ public sealed partial class ImageContextTests(DockerFixture docker)
         using var run = await ImageRun.StartAsync(context, docker.Daemon.Host);
         var result = run.Result;
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Dockerfile", result.ErrorOf("Image"), StringComparison.Ordinal);
-        Assert.Contains("does not exist", result.ErrorOf("Image"), StringComparison.Ordinal);
+        EngineTests.NothingRan(result);
+        Assert.Contains("Dockerfile", result.Error, StringComparison.Ordinal);
+        Assert.Contains("does not exist", result.Error, StringComparison.Ordinal);
     }
 
     // The classic builder counts the label steps it appends: "Step 3/7".

@@ -29,7 +29,7 @@ internal sealed class ImageRun : IDisposable
         }
 
         var build = new ImageBuild(context.Path, "feedfacefeedfacefeedfacefeedfacefeedface");
-        string[] args = [target, "--skip", "Compile", "--docker-context", ".", "--image-name", "test-" + Guid.NewGuid().ToString("N")[..8], "--docker-host", dockerHost, .. more];
+        string[] args = [target, "--skip", "Compile", "--docker-context", ".", "--image-name", "test-" + Guid.NewGuid().ToString("N")[..8], .. (dockerHost.Length > 0 ? new[] { "--docker-host", dockerHost } : []), .. more];
         return new ImageRun(driver, build, await driver.RunAsync(build, args));
     }
 

@@ -10,7 +10,8 @@ public sealed class GoFactAttribute : FactAttribute
 {
     public GoFactAttribute()
     {
-        if (Directories.FindOnPath("go") is null
+        var path = new Dictionary<string, string> { ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "" };
+        if (Directories.FindOnPath("go", path) is null
             && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             Skip = "go is not on PATH (install it: apt-get install golang-go, as ./test.sh does)";

@@ -27,4 +27,13 @@ public static class Clones
         Assert.Equal("Failed", result.Target("Clone").GetProperty("status").GetString());
         return result;
     }
+
+    /// <summary>Clone's parameters are refused while planning: exit 2, Clone never started, the run record says so.</summary>
+    public static async Task<BuildResult> InvalidAsync(BuildDriver driver, params string[] arguments)
+    {
+        var (result, _) = await RunAsync(driver, arguments);
+        Assert.True(result.NeverStarted, $"Clone exited with {result.ExitCode}, expected 2 and an Invalid run record:\n{result.Everything}");
+        Assert.Equal("NotRun", result.Target("Clone").GetProperty("status").GetString());
+        return result;
+    }
 }

@@ -53,7 +53,7 @@ internal sealed class TesterServer : IAsyncDisposable
         }
 
         // The secret comes from the environment, as on a server; the child runs must not inherit it.
-        start.Environment["WEBHOOK_SECRET"] = secret;
+        start.Environment["DEPLOY_WEBHOOK_SECRET"] = secret;
         var process = new Process { StartInfo = start };
         var server = new TesterServer(root, port, process);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);

@@ -3,7 +3,10 @@ using Deploy.Rollout.Tests.Support;
 
 namespace Deploy.Rollout.Tests.Component;
 
-/// <summary>Bad rollout parameters stop the Rollout target with one message naming the parameter and the fix, before anything changes.</summary>
+/// <summary>
+/// Bad rollout parameters are refused while planning, each with one message naming the parameter and the fix:
+/// exit 2, nothing run, nothing changed, and the run record says so.
+/// </summary>
 public sealed class RolloutParameterTests
 {
     [Theory]
@@ -14,27 +17,69 @@ public sealed class RolloutParameterTests
     [InlineData("--service-port", "0", "--service-port '0' is not a port")]
     [InlineData("--health-url", "ftp://127.0.0.1/healthz", "--health-url 'ftp://127.0.0.1/healthz' is not an http(s) URL")]
     [InlineData("--rollout-timeout", "0s", "--rollout-timeout '00:00:00' is not a positive time")]
-    public async Task A_bad_parameter_fails_Rollout_with_a_message_naming_it(string parameter, string value, string expected)
+    [InlineData("--docker-host", "ftp://engine", "The Docker engine address 'ftp://engine' (--docker-host) is not valid")]
+    public async Task A_bad_parameter_is_refused_before_anything_runs(string parameter, string value, string expected)
     {
-        using var driver = new BuildDriver();
+        using var driver = Driver();
 
-        // Only Rollout runs (--skip alone skips everything not named), against an engine that is never reached.
-        var result = await driver.RunAsync(new RolloutBuild(), ["Rollout", "--skip", parameter, value, "--docker-host", "unix:///nonexistent/docker.sock"]);
+        // The whole pipeline is planned: nothing of it may run, not even Restore.
+        var result = await driver.RunAsync(new RolloutBuild(), ["Rollout", "--docker-host", "unix:///nonexistent/docker.sock", parameter, value]);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains(expected, result.ErrorOf("Rollout"), StringComparison.Ordinal);
+        NothingRan(result);
+        Assert.Contains("error: " + expected, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Preflight", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_rollout_problem_is_reported_at_once()
+    {
+        using var driver = Driver();
+
+        var result = await driver.RunAsync(new RolloutBuild(), ["Rollout", "--service-port", "99999", "--container-name", "bad/name", "--publish", "8080", "--rollout-timeout", "0s"]);
+
+        NothingRan(result);
+        Assert.Contains("Nothing ran (4 problems).", result.Error, StringComparison.Ordinal);
+        Assert.Equal(4, result.RunRecord.GetProperty("problems").GetArrayLength());
+    }
+
+    /// <summary>A scratch root holding the default service's Dockerfile, so that Image's own checks pass.</summary>
+    private static BuildDriver Driver()
+    {
+        var driver = new BuildDriver();
+        Directory.CreateDirectory(Path.Combine(driver.Root, "samples", "hello-service"));
+        File.WriteAllText(Path.Combine(driver.Root, "samples", "hello-service", "Dockerfile"), "FROM scratch\n");
+        return driver;
+    }
+
+    /// <summary>Exit 2; the record says Invalid and that no target started.</summary>
+    private static void NothingRan(BuildResult result)
+    {
+        Assert.True(result.NeverStarted, result.ToString());
+        Assert.Equal("NotRun", result.StatusOf("Rollout"));
     }
 
     [Fact]
     public async Task Kubernetes_without_a_registry_says_the_image_must_be_pushed()
     {
-        using var driver = new BuildDriver();
+        using var driver = Driver();
 
-        var result = await driver.RunAsync(new RolloutBuild(), ["Rollout", "--skip", "--rollout-target", "kubernetes"]);
+        var result = await driver.RunAsync(new RolloutBuild(), ["Rollout", "--rollout-target", "kubernetes"]);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("deploys by digest", result.ErrorOf("Rollout"), StringComparison.Ordinal);
-        Assert.Contains("--registry", result.ErrorOf("Rollout"), StringComparison.Ordinal);
+        NothingRan(result);
+        Assert.Contains("deploys by digest", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--registry", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kubernetes_parameters_are_checked_while_planning()
+    {
+        using var driver = Driver();
+
+        var result = await driver.RunAsync(new RolloutBuild(), ["Rollout", "--rollout-target", "kubernetes", "--registry", "127.0.0.1:5000", "--namespace", "Bad_NS", "--deployment", "UPPER"]);
+
+        NothingRan(result);
+        Assert.Contains("The namespace \"Bad_NS\" is not a valid Kubernetes namespace", result.Error, StringComparison.Ordinal);
+        Assert.Contains("The deployment name \"UPPER\" is not a valid Kubernetes name", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -42,31 +87,47 @@ public sealed class RolloutParameterTests
     [InlineData(new[] { "--digest", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" }, "--registry is not given")]
     public async Task A_digest_from_another_job_is_checked(string[] arguments, string expected)
     {
-        using var driver = new BuildDriver();
+        using var driver = Driver();
 
         var result = await driver.RunAsync(new RolloutBuild(), ["Rollout", "--skip", "--rollout-target", "kubernetes", .. arguments]);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains(expected, result.ErrorOf("Rollout"), StringComparison.Ordinal);
+        NothingRan(result);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_unreachable_engine_is_named_with_how_to_start_one()
+    public async Task An_unreachable_engine_fails_the_preflight_before_Restore_or_Compile_start()
     {
-        using var driver = new BuildDriver();
+        using var driver = Driver();
         var build = new RolloutBuild();
 
-        var result = await driver.RunAsync(build, ["Rollout", "--skip", "--docker-host", "unix:///nonexistent/docker.sock"]);
+        var result = await driver.RunAsync(build, ["Rollout", "--docker-host", "unix:///nonexistent/docker.sock"]);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("unix:///nonexistent/docker.sock", result.ErrorOf("Rollout"), StringComparison.Ordinal);
-        Assert.Contains("dockerd", result.ErrorOf("Rollout"), StringComparison.Ordinal);
+        NothingRan(result);
+        Assert.Contains("error: Preflight of Image, Rollout: No Docker engine answers at 'unix:///nonexistent/docker.sock'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("dockerd", result.Error, StringComparison.Ordinal);
+        Assert.Equal("NotRun", result.StatusOf("Restore"));
+        Assert.Equal("NotRun", result.StatusOf("Compile"));
+        Assert.Contains(result.RunRecord.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("Preflight of Image, Rollout", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_Kubernetes_context_that_does_not_exist_fails_the_preflight()
+    {
+        using var driver = Driver();
+        var kubeconfig = Path.Combine(driver.Root, "kubeconfig");
+        File.WriteAllText(kubeconfig, "apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n");
+
+        var result = await driver.RunAsync(new RolloutBuild(), ["Rollout", "--skip", "--rollout-target", "kubernetes", "--registry", "127.0.0.1:5000", "--kubeconfig", kubeconfig, "--kube-context", "nowhere"]);
+
+        NothingRan(result);
+        Assert.Contains("error: Preflight of Rollout: The context \"nowhere\" is not in the kubeconfig", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Rollout_runs_last_after_Test_and_Push_which_run_beside_each_other()
     {
-        using var driver = new BuildDriver();
+        using var driver = Driver();
 
         var result = await driver.RunAsync(new RolloutBuild(), ["Rollout", "--plan"]);
 
