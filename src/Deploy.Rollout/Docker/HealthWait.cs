@@ -19,6 +19,10 @@ internal sealed class HealthWait(IDockerClient docker, ILogger log, TimeProvider
     public const int RequiredPasses = 3;
 
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+
+    // How many more times a running container whose processes this machine does not see is inspected (an
+    // Interval apart) before it counts as one of an engine elsewhere.
+    private const int UnseenLooks = 10;
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
 
     // Whether the health check answered yet, so that a container that stops says whether it stopped after it did.
@@ -70,15 +74,25 @@ internal sealed class HealthWait(IDockerClient docker, ILogger log, TimeProvider
     /// <summary>The new container's processes, to check who holds its port (host networking).</summary>
     private async Task<ContainerProcesses> ProcessesOfAsync(ContainerInspectResponse container, string startedAt, DockerRolloutRequest request, CancellationToken cancellationToken)
     {
-        if (ContainerProcesses.Find(container) is { } found)
+        // A process that just exited is gone from /proc before the engine notices and reports the container
+        // stopped: look again a few times, so that a crash is reported as the crash it is, and only a container
+        // that keeps running unseen counts as one whose engine runs elsewhere.
+        for (var look = 0; ; look++)
         {
-            return found;
-        }
+            if (ContainerProcesses.Find(container) is { } found)
+            {
+                return found;
+            }
 
-        // It may have exited meanwhile: then that is the failure to report, not what this machine cannot see.
-        var again = await docker.Containers.InspectContainerAsync(container.ID, cancellationToken).ConfigureAwait(false);
-        ThrowIfStopped(again, startedAt);
-        return PortGuard.NewVersion(request, again);
+            container = await docker.Containers.InspectContainerAsync(container.ID, cancellationToken).ConfigureAwait(false);
+            ThrowIfStopped(container, startedAt);
+            if (look == UnseenLooks)
+            {
+                return PortGuard.NewVersion(request, container);
+            }
+
+            await Task.Delay(Interval, time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>A container that exited or restarted is a failed rollout, whatever answers on its port.</summary>
