@@ -64,7 +64,10 @@ public sealed class ProcessTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("OTEL_EXPORTER_OTLP_PROTOCOL is 'grpc'", result.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(_tester.RunRecordPath));
+        // Nothing ran: the record of the invalid run says so.
+        using var record = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(_tester.RunRecordPath));
+        Assert.Equal("Invalid", record.RootElement.GetProperty("result").GetString());
+        Assert.All(record.RootElement.GetProperty("targets").EnumerateArray(), t => Assert.Equal("NotRun", t.GetProperty("status").GetString()));
     }
 
     public void Dispose() => _tester.Dispose();
