@@ -24,7 +24,8 @@ internal sealed partial class RolloutRun
         _log = log;
     }
 
-    private string Name => _request.Deployment;
+    // Validation made sure there is one (set-image mode).
+    private string Name => _request.Deployment!;
 
     private string Namespace => _api.Namespace;
 

@@ -4,8 +4,9 @@ namespace Deploy.Kubernetes.Tests.Emulator;
 
 /// <summary>
 /// The two patch kinds a rollout sends, as the API server applies them: a strategic merge patch (objects merge, null
-/// deletes, <c>containers</c> lists merge by <c>name</c>; other lists are replaced) and a JSON patch (RFC 6902:
-/// add, replace, remove by JSON pointer).
+/// deletes, <c>containers</c> lists merge by <c>name</c>; other lists are replaced; an object with
+/// <c>"$patch": "replace"</c> replaces its target whole, as a ControllerRevision's patch does) and a JSON patch
+/// (RFC 6902: add, replace, remove by JSON pointer).
 /// </summary>
 internal static class Patches
 {
@@ -18,6 +19,12 @@ internal static class Patches
             if (value is null)
             {
                 target.Remove(key);
+            }
+            else if (value is JsonObject { } replacing && (string?)replacing["$patch"] == "replace")
+            {
+                var whole = (JsonObject)replacing.DeepClone();
+                whole.Remove("$patch");
+                target[key] = whole;
             }
             else if (value is JsonObject patchObject && target[key] is JsonObject targetObject)
             {
