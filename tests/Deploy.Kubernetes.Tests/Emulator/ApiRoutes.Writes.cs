@@ -90,7 +90,7 @@ internal sealed partial class ApiRoutes
 
             Settle(resource, ns, updated, isNew: false, live);
             FieldManager.Update(live, updated, ManagerOf(context));
-            return (Store(context, resource, updated), 200);
+            return (Store(context, resource, updated, live), 200);
         }
     }
 
@@ -116,7 +116,7 @@ internal sealed partial class ApiRoutes
             }
 
             Settle(resource, ns, result, isNew: live is null, live);
-            return (Store(context, resource, result), live is null ? 201 : 200);
+            return (Store(context, resource, result, live), live is null ? 201 : 200);
         }
     }
 
@@ -189,9 +189,10 @@ internal sealed partial class ApiRoutes
         }
     }
 
-    private JsonObject Store(HttpContext context, EmulatedResource resource, JsonObject obj)
+    private JsonObject Store(HttpContext context, EmulatedResource resource, JsonObject obj, JsonObject? live = null)
     {
-        if (context.Request.Query["dryRun"] == "All")
+        // A write that changes nothing is not stored: no new resourceVersion, no watch event (as the API server skips no-op updates).
+        if (context.Request.Query["dryRun"] == "All" || (live is not null && JsonNode.DeepEquals(live, obj)))
         {
             return obj;
         }

@@ -16,7 +16,16 @@ internal sealed partial class ApiRoutes(ClusterState state, Action<ApiRequest> r
     {
         app.Use(async (context, next) =>
         {
-            record(new ApiRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? string.Empty, context.Request.ContentType));
+            var body = string.Empty;
+            if (context.Request.Method is "POST" or "PATCH" or "PUT")
+            {
+                context.Request.EnableBuffering();
+                using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+                body = await reader.ReadToEndAsync();
+                context.Request.Body.Position = 0;
+            }
+
+            record(new ApiRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? string.Empty, context.Request.ContentType, body));
             await next(context);
         });
         MapDiscovery(app);

@@ -16,6 +16,12 @@ internal static class Patches
     {
         foreach (var (key, value) in patch.ToList())
         {
+            if (key.StartsWith("$setElementOrder/", StringComparison.Ordinal) || key == "$retainKeys")
+            {
+                // Directives about order and retained keys (kubectl set image sends $setElementOrder): nothing to store.
+                continue;
+            }
+
             if (value is null)
             {
                 target.Remove(key);
@@ -36,7 +42,14 @@ internal static class Patches
                 {
                     var name = (string?)item["name"];
                     var existing = targetArray.OfType<JsonObject>().FirstOrDefault(t => (string?)t["name"] == name);
-                    if (existing is null)
+                    if ((string?)item["$patch"] == "delete")
+                    {
+                        if (existing is not null)
+                        {
+                            targetArray.Remove(existing);
+                        }
+                    }
+                    else if (existing is null)
                     {
                         targetArray.Add(item.DeepClone());
                     }

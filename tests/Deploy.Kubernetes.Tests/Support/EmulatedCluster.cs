@@ -21,6 +21,8 @@ internal sealed class EmulatedCluster : IAsyncDisposable
         "deployment \"web\" successfully rolled out",
     ];
 
+    private int _manifestSets;
+
     private EmulatedCluster(ApiEmulator emulator, string directory)
     {
         Emulator = emulator;
@@ -58,6 +60,26 @@ internal sealed class EmulatedCluster : IAsyncDisposable
         // Every rollout here ends in well under a second; should one hang, it fails in a minute, not ten.
         Timeout = TimeSpan.FromMinutes(1),
     };
+
+    /// <summary>Writes manifest files into a fresh directory (names in order) and a request that applies them.</summary>
+    public KubernetesRolloutRequest Apply(string image, params (string File, string Yaml)[] files)
+    {
+        var directory = System.IO.Directory.CreateDirectory(Path.Combine(Directory, $"manifests-{++_manifestSets}")).FullName;
+        foreach (var (file, yaml) in files)
+        {
+            File.WriteAllText(Path.Combine(directory, file), yaml);
+        }
+
+        return new KubernetesRolloutRequest
+        {
+            Kubeconfig = Kubeconfig,
+            Image = image,
+            Manifests = [Path.GetFileName(directory)],
+            SourceDirectory = Directory,
+            Commit = "abc1234",
+            Timeout = TimeSpan.FromMinutes(1),
+        };
+    }
 
     public Task<KubernetesRolloutResult> RunAsync(KubernetesRolloutRequest request, CancellationToken cancellationToken = default) =>
         KubernetesRollout.RunAsync(request, Log.Logger, _ => null, cancellationToken);
