@@ -67,11 +67,14 @@ internal sealed class ApiEmulator : IAsyncDisposable
         return emulator;
     }
 
-    /// <summary>Creates a Deployment that has rolled out its first revision: ReplicaSet, ready pods, conditions.</summary>
+    /// <summary>Creates a Deployment (as `kubectl create` would) that has rolled out its first revision: ReplicaSet, ready pods, conditions.</summary>
     public JsonObject AddDeployment(string name, string image, int replicas = 2, string @namespace = "apps", bool paused = false, params (string Name, string Image)[] more)
     {
         State.EnsureNamespace(@namespace);
         var deployment = Objects.Deployment(@namespace, name, replicas, [(name, image), .. more]);
+
+        // As `kubectl create` leaves it: its fields belong to that manager.
+        Fields.FieldManager.Update(null, deployment, "kubectl-create");
         State.Put("deployments", deployment);
         Controller.Settle();
         if (paused)
