@@ -90,10 +90,6 @@ internal sealed class EmulatedCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Environment.GetEnvironmentVariable("DEPLOY_TEST_LOG_DIR") is { } debug)
-        {
-            File.WriteAllText(Path.Combine(debug, Guid.NewGuid().ToString("N")[..8] + ".log"), Log.ToString());
-        }
 
         await Emulator.DisposeAsync();
         System.IO.Directory.Delete(Directory, recursive: true);

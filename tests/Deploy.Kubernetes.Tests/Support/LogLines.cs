@@ -19,15 +19,8 @@ internal sealed class LogLines : ILogEventSink
     /// <summary>The information-level status lines only, in order.</summary>
     public IReadOnlyList<string> Statuses => [.. _lines.Where(l => l.StartsWith("INF ", StringComparison.Ordinal)).Select(l => l[4..])];
 
-    public void Emit(LogEvent logEvent)
-    {
-        var line = $"{logEvent.Level.ToString()[..3].ToUpperInvariant()} {logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)}";
-        _lines.Enqueue(line);
-        if (Environment.GetEnvironmentVariable("DEPLOY_TEST_LOG_DIR") is { } debug)
-        {
-            File.AppendAllText(Path.Combine(debug, "live.log"), line + Environment.NewLine);
-        }
-    }
+    public void Emit(LogEvent logEvent) =>
+        _lines.Enqueue($"{logEvent.Level.ToString()[..3].ToUpperInvariant()} {logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)}");
 
     public override string ToString() => string.Join(Environment.NewLine, _lines);
 }
