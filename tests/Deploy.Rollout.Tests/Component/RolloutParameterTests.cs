@@ -51,6 +51,20 @@ public sealed class RolloutParameterTests
     }
 
     [Fact]
+    public async Task Kubernetes_manifests_are_checked_with_the_other_rollout_parameters_before_the_cluster_is_contacted()
+    {
+        using var driver = new BuildDriver();
+
+        var result = await driver.RunAsync(new RolloutBuild(), [
+            "Rollout", "--skip", "--rollout-target", "kubernetes", "--registry", "registry.example",
+            "--digest", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "--manifests", "deploy/k8s", "--deployment", "web"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--deployment \"web\" and --manifests exclude each other", result.ErrorOf("Rollout"), StringComparison.Ordinal);
+        Assert.Contains($"The manifest path \"{Path.Combine(driver.Root, "deploy", "k8s")}\" does not exist", result.ErrorOf("Rollout"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_engine_is_named_with_how_to_start_one()
     {
         using var driver = new BuildDriver();
