@@ -49,7 +49,8 @@ internal static class KubernetesBackend
                 result.Reference,
                 $"{result.Namespace}/{result.Deployment}",
                 result.RevisionBefore?.ToString(CultureInfo.InvariantCulture),
-                result.RevisionAfter?.ToString(CultureInfo.InvariantCulture)) { Kubernetes = result };
+                result.RevisionAfter?.ToString(CultureInfo.InvariantCulture))
+            { Kubernetes = result };
         }
 
         var workloads = result.Applied.Where(o => o.Kind is "Deployment" or "StatefulSet" or "DaemonSet").ToList();
@@ -60,6 +61,7 @@ internal static class KubernetesBackend
             result.Reference,
             workloads.Count == 0 ? result.Namespace : string.Join(", ", workloads.Select(w => $"{w.Namespace}/{w.Name}")),
             workloads.Count == 0 ? null : Revisions(w => w.RevisionBefore),
-            workloads.Count == 0 || result.DryRun ? null : Revisions(w => w.RevisionAfter)) { Kubernetes = result };
+            workloads.Count == 0 || result.DryRun ? null : Revisions(w => w.RevisionAfter))
+        { Kubernetes = result };
     }
 }

@@ -14,15 +14,25 @@ internal sealed partial class ApiRoutes
 
     private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
     {
-        ["namespaces"] = "ns", ["configmaps"] = "cm", ["services"] = "svc", ["serviceaccounts"] = "sa", ["pods"] = "po",
-        ["deployments"] = "deploy", ["replicasets"] = "rs", ["statefulsets"] = "sts", ["daemonsets"] = "ds",
+        ["namespaces"] = "ns",
+        ["configmaps"] = "cm",
+        ["services"] = "svc",
+        ["serviceaccounts"] = "sa",
+        ["pods"] = "po",
+        ["deployments"] = "deploy",
+        ["replicasets"] = "rs",
+        ["statefulsets"] = "sts",
+        ["daemonsets"] = "ds",
     };
 
     private static void MapDiscovery(WebApplication app)
     {
         app.MapGet("/version", () => Json(new JsonObject
         {
-            ["major"] = "1", ["minor"] = "32", ["gitVersion"] = "v1.32.0-emulator", ["platform"] = "linux/amd64",
+            ["major"] = "1",
+            ["minor"] = "32",
+            ["gitVersion"] = "v1.32.0-emulator",
+            ["platform"] = "linux/amd64",
         }));
         app.MapGet("/api", (HttpContext context) => Json(new JsonObject
         {
