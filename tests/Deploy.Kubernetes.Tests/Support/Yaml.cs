@@ -61,17 +61,7 @@ internal static class Yaml
         spec:
           serviceName: {{name}}
           replicas: {{replicas}}
-          selector:
-            matchLabels:
-              app: {{name}}
-          template:
-            metadata:
-              labels:
-                app: {{name}}
-            spec:
-              containers:
-              - name: {{name}}
-                image: {{image}}
+        {{PodsOf(name, image)}}
         """;
 
     public static string DaemonSet(string name = "agent", string image = Image) => $$"""
@@ -80,6 +70,11 @@ internal static class Yaml
         metadata:
           name: {{name}}
         spec:
+        {{PodsOf(name, image)}}
+        """;
+
+    /// <summary>A workload's selector and pod template (one container), indented under <c>spec:</c>.</summary>
+    private static string PodsOf(string name, string image) => $$"""
           selector:
             matchLabels:
               app: {{name}}
