@@ -40,7 +40,7 @@ internal static class KubernetesBackend
         return request.Manifests.Count == 0 ? request with { Deployment = build.Deployment ?? build.ImageName } : request;
     }
 
-    private static Deployed Describe(KubernetesRolloutResult result)
+    internal static Deployed Describe(KubernetesRolloutResult result)
     {
         if (result.Applied.Count == 0)
         {
