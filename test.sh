@@ -9,6 +9,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 packages=(prometheus-pushgateway prometheus golang-go git openssh-server openssh-client docker.io docker-registry chromium fonts-liberation)
 # npm installs the workflow validator below; Debian's npm only when the machine has no npm of its own.
 command -v npm >/dev/null || packages+=(npm)
+# The Kubernetes tests check the API emulator against the real client: Debian's kubectl when the machine has none.
+command -v kubectl >/dev/null || packages+=(kubernetes-client)
 
 missing=()
 for package in "${packages[@]}"; do

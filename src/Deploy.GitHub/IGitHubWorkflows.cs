@@ -22,6 +22,10 @@ public interface IGitHubWorkflows : IGitHubTriggers
     [Parameter("Parameters offered as workflow_dispatch inputs (default: every non-secret parameter; GitHub allows 25)")]
     string[] WorkflowInputs => GetParameter<string[]>() ?? [];
 
+    /// <summary>The GitHub environment the deploying job runs in: its protection rules (reviewers, branches) and its secrets apply.</summary>
+    [Parameter("GitHub environment the generated workflow's rollout job runs in (protection rules, environment secrets such as KUBECONFIG); none: no environment")]
+    string? WorkflowEnvironment => GetParameter<string>();
+
     /// <summary>The command behind <c>--generate-workflow github [--check]</c>.</summary>
     IBuildCommand GitHubWorkflowCommand => new WorkflowCommand(this);
 }

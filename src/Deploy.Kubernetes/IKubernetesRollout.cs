@@ -17,13 +17,29 @@ public interface IKubernetesRollout : IDeployBuild
     [Parameter("Namespace of the deployment (default: the context's namespace, else default)", Name = "namespace")]
     string? KubeNamespace => GetParameter<string>();
 
-    /// <summary>The Deployment to update.</summary>
-    [Parameter("Kubernetes Deployment to roll the image out to")]
+    /// <summary>The Deployment to update (without <see cref="Manifests"/>).</summary>
+    [Parameter("Kubernetes Deployment to roll the image out to (without --manifests)")]
     string? Deployment => GetParameter<string>();
 
     /// <summary>The container whose image is set. Default: the pod's only container.</summary>
-    [Parameter("Container of the deployment whose image to set (may be left out when the pod has one container)")]
+    [Parameter("Container of the deployment whose image to set (may be left out when the pod has one container; without --manifests)")]
     string? Container => GetParameter<string>();
+
+    /// <summary>Manifests to apply with server-side apply; relative paths start at the build's root.</summary>
+    [Parameter("Kubernetes manifests to apply with server-side apply, the image replaced by the pushed digest: YAML files or directories (without it, the image of --deployment is set)")]
+    string[] Manifests => GetParameter<string[]>() ?? [];
+
+    /// <summary>Only validates and dry-runs the manifests on the server, and says what would change.</summary>
+    [Parameter("With --manifests: validate them, run a server-side dry run, print what would be created, configured or unchanged, and apply nothing")]
+    bool KubeDryRun => GetParameter<bool?>() ?? false;
+
+    /// <summary>Takes over fields that other field managers own.</summary>
+    [Parameter("With --manifests: take over fields that other field managers own (server-side apply force) instead of failing on the conflict")]
+    bool ForceConflicts => GetParameter<bool?>() ?? false;
+
+    /// <summary>Deletes what a failed rollout created.</summary>
+    [Parameter("With --manifests: when the rollout fails, delete the objects this run created (default: leave them in place and list them)")]
+    bool DeleteCreatedOnFailure => GetParameter<bool?>() ?? false;
 
     /// <summary>Turns off the automatic <c>kubectl rollout undo</c> of a failed rollout.</summary>
     [Parameter("Do not roll a failed Kubernetes rollout back to the previous revision")]
@@ -33,9 +49,10 @@ public interface IKubernetesRollout : IDeployBuild
     /// <param name="image">The pushed reference, <c>registry/image@sha256:…</c>.</param>
     /// <param name="changeCause">For <c>kubernetes.io/change-cause</c>, e.g. <c>deploy: commit abc1234 (ref main)</c>.</param>
     /// <param name="timeout">How long the rollout (and again a rollback) may take.</param>
-    KubernetesRolloutRequest CreateKubernetesRolloutRequest(string image, string? changeCause, TimeSpan timeout) => new()
+    /// <param name="commit">With manifests: the commit the applied objects are labelled with.</param>
+    KubernetesRolloutRequest CreateKubernetesRolloutRequest(string image, string? changeCause, TimeSpan timeout, string? commit = null) => new()
     {
-        Deployment = Deployment ?? string.Empty,
+        Deployment = Deployment,
         Image = image,
         KubeContext = KubeContext,
         Namespace = KubeNamespace,
@@ -45,5 +62,11 @@ public interface IKubernetesRollout : IDeployBuild
         Rollback = !NoRollback,
         EnvironmentVariables = EnvironmentVariables,
         TimeProvider = Time,
+        Manifests = Manifests,
+        SourceDirectory = RootDirectory,
+        DryRun = KubeDryRun,
+        ForceConflicts = ForceConflicts,
+        DeleteCreatedOnFailure = DeleteCreatedOnFailure,
+        Commit = commit,
     };
 }

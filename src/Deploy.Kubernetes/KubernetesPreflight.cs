@@ -4,7 +4,7 @@ namespace Deploy.Kubernetes;
 
 /// <summary>
 /// The quick check a build runs as it starts, before anything is compiled: the kubeconfig and context resolve, the
-/// API server answers with these credentials, and the Deployment exists. It changes nothing.
+/// API server answers with these credentials, and (setting one Deployment's image) the Deployment exists. It changes nothing.
 /// </summary>
 public static class KubernetesPreflight
 {
@@ -19,9 +19,20 @@ public static class KubernetesPreflight
         ArgumentNullException.ThrowIfNull(request);
         var connection = ClusterConnection.Resolve(request.Kubeconfig, request.KubeContext, request.Namespace, environment);
         using var api = new ClusterApi(connection);
-        if (await api.ReadDeploymentAsync(request.Deployment, cancellationToken).ConfigureAwait(false) is null)
+        if (request.Deployment is not { } deployment)
         {
-            throw new KubernetesRolloutException(NotFound(request.Deployment, api.Namespace, connection.Description));
+            // --manifests: what is applied may not exist yet; the server must answer these credentials.
+            if (await api.DiscoverAsync("apps/v1", cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw new KubernetesRolloutException($"The API server ({connection.Description}) does not serve apps/v1, so it cannot run Deployments, StatefulSets or DaemonSets: check --kube-context and the kubeconfig.");
+            }
+
+            return;
+        }
+
+        if (await api.ReadDeploymentAsync(deployment, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new KubernetesRolloutException(NotFound(deployment, api.Namespace, connection.Description));
         }
     }
 

@@ -1,14 +1,16 @@
 namespace Deploy.Kubernetes;
 
 /// <summary>
-/// What <see cref="KubernetesRollout.RunAsync(KubernetesRolloutRequest, Serilog.ILogger, CancellationToken)"/> deploys, and where: one container of one Deployment is set to an
-/// image reference, like <c>kubectl set image</c>, and the rollout is followed like <c>kubectl rollout status</c>.
+/// What <see cref="KubernetesRollout.RunAsync(KubernetesRolloutRequest, Serilog.ILogger, CancellationToken)"/> deploys, and where. Without
+/// <see cref="Manifests"/>: one container of one existing Deployment is set to an image reference, like <c>kubectl set
+/// image</c>. With them: the manifests are applied with server-side apply, the image replaced by the reference. Either
+/// way every workload is followed like <c>kubectl rollout status</c>, and rolled back like <c>kubectl rollout undo</c>.
 /// <see cref="KubernetesRolloutValidation.Validate"/> checks the values before anything is contacted.
 /// </summary>
 public sealed record KubernetesRolloutRequest
 {
-    /// <summary>The Deployment to update (a DNS-1123 subdomain name). Required.</summary>
-    public required string Deployment { get; init; }
+    /// <summary>Without <see cref="Manifests"/>: the Deployment to update (a DNS-1123 subdomain name), required. With them: not given.</summary>
+    public string? Deployment { get; init; }
 
     /// <summary>The image reference to run: <c>registry/image@sha256:&lt;64 hex&gt;</c> (immutable, preferred) or <c>registry/image:tag</c>.</summary>
     public required string Image { get; init; }
@@ -43,6 +45,27 @@ public sealed record KubernetesRolloutRequest
     /// <see cref="Kubeconfig"/> is used.
     /// </summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Manifest files or directories (their .yaml, .yml and .json files, by name) to apply with server-side apply. Empty
+    /// (the default): set the image of <see cref="Deployment"/> instead. Relative paths start at <see cref="SourceDirectory"/>.
+    /// </summary>
+    public IReadOnlyList<string> Manifests { get; init; } = [];
+
+    /// <summary>Where relative <see cref="Manifests"/> paths start, and what messages show them relative to. Null: the current directory.</summary>
+    public string? SourceDirectory { get; init; }
+
+    /// <summary>With <see cref="Manifests"/>: validate and dry-run them on the server (<c>dryRun=All</c>), report what would change, apply nothing.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>With <see cref="Manifests"/>: take over fields other field managers own instead of failing on the conflict.</summary>
+    public bool ForceConflicts { get; init; }
+
+    /// <summary>With <see cref="Manifests"/>: when the rollout fails, delete the objects this run created (otherwise they stay, listed in the error).</summary>
+    public bool DeleteCreatedOnFailure { get; init; }
+
+    /// <summary>With <see cref="Manifests"/>: the commit the objects are labelled with (<c>deploy/commit</c>). Null: no commit label.</summary>
+    public string? Commit { get; init; }
 
     /// <summary>The clock for <see cref="Timeout"/> and retry back-off. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -8,15 +8,15 @@ namespace Deploy.Rollout;
 /// <summary>
 /// The <c>Rollout</c> target: deploys the image <c>Push</c> pushed (by digest), or with no registry the image
 /// <c>Image</c> built (by ID), once the tests passed. To a container on the Docker engine (the default), replacing
-/// the previous version and putting it back when the new one does not become healthy; or to a Kubernetes
-/// Deployment, waiting the way <c>kubectl rollout status</c> does and rolling back the way
-/// <c>kubectl rollout undo</c> does on failure. The run record gets the deployed reference and, for Kubernetes,
-/// the revisions before and after.
+/// the previous version and putting it back when the new one does not become healthy; or to Kubernetes (one
+/// Deployment's image, or <c>--manifests</c> applied with server-side apply), waiting for every workload the way
+/// <c>kubectl rollout status</c> does and rolling back the way <c>kubectl rollout undo</c> does on failure. The run
+/// record gets the deployed reference and, for Kubernetes, the revisions before and after and the applied objects.
 /// </summary>
 public interface IRollout : IPush, ITest, IKubernetesRollout
 {
     /// <summary>Where to deploy: <c>docker</c> (default) or <c>kubernetes</c>.</summary>
-    [Parameter("Where to deploy: docker (a container on the Docker engine) or kubernetes (a Deployment)")]
+    [Parameter("Where to deploy: docker (a container on the Docker engine) or kubernetes (a Deployment, or --manifests)")]
     RolloutTarget RolloutTarget => GetParameter<RolloutTarget?>() ?? RolloutTarget.Docker;
 
     /// <summary>How long the new version has to become healthy (Docker) or to roll out (Kubernetes).</summary>
@@ -75,6 +75,7 @@ public interface IRollout : IPush, ITest, IKubernetesRollout
         .Produces("rolloutTarget", () => Deployed?.Target.ToString().ToLowerInvariant())
         .Produces("revisionBefore", () => Deployed?.RevisionBefore)
         .Produces("revisionAfter", () => Deployed?.RevisionAfter)
+        .Produces("applied", () => Deployed?.Applied)
         .Outputs(() => Deployed, deployed => RolloutState.Of(this).Deployed = deployed)
         .Timeout(TargetTimeout(RolloutTimeout))
         .Executes(async ct => RolloutState.Of(this).Deployed = await RolloutPlan.RunAsync(this, ct).ConfigureAwait(false));

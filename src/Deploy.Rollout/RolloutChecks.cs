@@ -39,7 +39,7 @@ internal static partial class RolloutChecks
                 problems.Add(KubernetesNeedsRegistry);
             }
 
-            problems.AddRange(KubernetesRolloutValidation.ValidateParameters(KubernetesBackend.Request(build, image: "")));
+            problems.AddRange(KubernetesRolloutValidation.ValidateParameters(KubernetesBackend.Request(build, reference: ""), build.HasSource));
             return problems;
         }
 

@@ -27,7 +27,7 @@ internal static class RolloutPlan
     /// </summary>
     public static Task PreflightAsync(IRollout build, CancellationToken cancellationToken) => build.RolloutTarget switch
     {
-        RolloutTarget.Kubernetes => KubernetesPreflight.CheckAsync(KubernetesBackend.Request(build, image: ""), cancellationToken),
+        RolloutTarget.Kubernetes => KubernetesPreflight.CheckAsync(KubernetesBackend.Request(build, reference: ""), cancellationToken),
         _ => DockerEngine.PingAsync(build.DockerHost, build.EnvironmentVariables, cancellationToken),
     };
 

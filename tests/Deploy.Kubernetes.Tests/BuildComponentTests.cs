@@ -48,5 +48,37 @@ public sealed class BuildComponentTests : IDisposable
         Assert.Empty(cluster.Emulator.Requests);
     }
 
+    [Fact]
+    public async Task Manifests_relative_to_the_root_are_applied_from_the_command_line_and_the_run_record_lists_every_object()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync(withDeployment: false);
+        Directory.CreateDirectory(Path.Combine(_driver.Root, "deploy"));
+        File.WriteAllText(Path.Combine(_driver.Root, "deploy", "app.yaml"), Yaml.Documents(Yaml.Deployment(), Yaml.Service()));
+
+        var dry = await _driver.RunAsync(new KubernetesBuild { Kubeconfig = cluster.Kubeconfig }, ["Deploy", "--manifests", "deploy", "--kube-dry-run"]);
+        var applied = await _driver.RunAsync(new KubernetesBuild { Kubeconfig = cluster.Kubeconfig }, ["Deploy", "--manifests", "deploy"]);
+
+        Assert.True(dry.ExitCode == 0, dry.Everything);
+        Assert.Contains("deployment.apps/web in apps: created (server dry run)", dry.Everything, StringComparison.Ordinal);
+        Assert.True(applied.ExitCode == 0, applied.Everything);
+        Assert.Equal("Deployment apps/web created; Service apps/web created", applied.OutputOf("Deploy", "applied"));
+        Assert.Equal(EmulatedCluster.V2, cluster.Emulator.ImageOf("web", "web"));
+    }
+
+    [Fact]
+    public async Task Force_conflicts_and_delete_created_on_failure_reach_the_request_from_the_command_line()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        Directory.CreateDirectory(Path.Combine(_driver.Root, "deploy"));
+        File.WriteAllText(Path.Combine(_driver.Root, "deploy", "app.yaml"), Yaml.Documents(Yaml.Deployment(), Yaml.Service()));
+        cluster.Emulator.Controller.SetFate(EmulatedCluster.V2, PodFate.CrashLoop);
+
+        var result = await _driver.RunAsync(new KubernetesBuild { Kubeconfig = cluster.Kubeconfig }, ["Deploy", "--manifests", "deploy", "--force-conflicts", "--delete-created-on-failure"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("- Deployment apps/web: rolled back to revision 1 (now revision 3)", result.ErrorOf("Deploy"), StringComparison.Ordinal);
+        Assert.Contains("- Service apps/web: deleted: this run had created it", result.ErrorOf("Deploy"), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _driver.Dispose();
 }

@@ -100,8 +100,9 @@ public sealed class KubeconfigUserTests
         await using var cluster = await EmulatedCluster.StartAsync();
         var kubeconfig = WithUser(cluster, "  user: {}");
 
-        var output = await Kubectl.RunAsync(cluster.Directory, "--kubeconfig", kubeconfig, "get", "deploy", "-o", "name");
+        var (code, output, error) = await new Kubectl(cluster, kubeconfig).RunAsync("get", "deploy", "-o", "name");
 
+        Assert.True(code == 0, error);
         Assert.Equal("deployment.apps/web", output.Trim());
         Assert.Contains(cluster.Emulator.Requests, request => request.Path == "/apis/apps/v1/namespaces/apps/deployments");
         Assert.All(cluster.Emulator.Requests, request => Assert.Null(request.Authorization));

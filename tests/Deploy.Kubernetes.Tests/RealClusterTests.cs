@@ -4,7 +4,7 @@ using k8s.Models;
 
 namespace Deploy.Kubernetes.Tests;
 
-/// <summary>The same rollout against the cluster KUBECONFIG points at (namespace: DEPLOY_TEST_NAMESPACE, else "default").</summary>
+/// <summary>The same rollouts (set image, and apply) against the cluster KUBECONFIG points at (namespace: DEPLOY_TEST_NAMESPACE, else "default").</summary>
 public sealed class RealClusterTests
 {
     [RealClusterFact]
@@ -48,6 +48,64 @@ public sealed class RealClusterTests
         finally
         {
             await client.AppsV1.DeleteNamespacedDeploymentAsync(name, @namespace);
+        }
+    }
+
+    [RealClusterFact]
+    public async Task A_real_cluster_takes_the_manifests_dry_run_first_then_applied_and_rolled_out()
+    {
+        var @namespace = Environment.GetEnvironmentVariable("DEPLOY_TEST_NAMESPACE") ?? "default";
+        var name = $"deploy-test-{Guid.NewGuid():N}"[..24];
+        var directory = Directory.CreateTempSubdirectory("deploy-real-").FullName;
+        File.WriteAllText(Path.Combine(directory, "app.yaml"), Yaml.Documents(
+            Yaml.ConfigMap($"{name}-config"),
+            Yaml.Deployment(name, image: "registry.k8s.io/pause:3.9", replicas: 1),
+            Yaml.Service(name),
+            Yaml.StatefulSet($"{name}-db", image: "registry.k8s.io/pause:3.9", replicas: 1)));
+        using var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildDefaultConfig());
+        var request = new KubernetesRolloutRequest
+        {
+            Namespace = @namespace,
+            Image = "registry.k8s.io/pause:3.10",
+            Manifests = [directory],
+            Commit = "realclustertest",
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+        try
+        {
+            var dry = await KubernetesRollout.RunAsync(request with { DryRun = true }, new LogLines().Logger);
+            var log = new LogLines();
+            var result = await KubernetesRollout.RunAsync(request, log.Logger);
+
+            Assert.All(dry.Applied, a => Assert.Equal(AppliedChange.Created, a.Change));
+            Assert.Empty((await client.AppsV1.ListNamespacedDeploymentAsync(@namespace, fieldSelector: $"metadata.name={name}")).Items);
+            Assert.Equal(4, result.Applied.Count);
+            Assert.Equal($"deployment/{name}: deployment \"{name}\" successfully rolled out", log.Statuses.Single(s => s.StartsWith($"deployment/{name}: deployment", StringComparison.Ordinal)));
+            var deployment = await client.AppsV1.ReadNamespacedDeploymentAsync(name, @namespace);
+            Assert.Equal("registry.k8s.io/pause:3.10", deployment.Spec.Template.Spec.Containers[0].Image);
+            Assert.Equal("deploy", deployment.Metadata.Labels["app.kubernetes.io/managed-by"]);
+        }
+        finally
+        {
+            // Whatever the test got to create; a 404 for what it did not is no failure of its own.
+            foreach (var delete in new Func<Task>[]
+            {
+                () => client.AppsV1.DeleteNamespacedDeploymentAsync(name, @namespace),
+                () => client.AppsV1.DeleteNamespacedStatefulSetAsync($"{name}-db", @namespace),
+                () => client.CoreV1.DeleteNamespacedServiceAsync(name, @namespace),
+                () => client.CoreV1.DeleteNamespacedConfigMapAsync($"{name}-config", @namespace),
+            })
+            {
+                try
+                {
+                    await delete();
+                }
+                catch (k8s.Autorest.HttpOperationException exception) when (exception.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+                {
+                }
+            }
+
+            Directory.Delete(directory, recursive: true);
         }
     }
 }

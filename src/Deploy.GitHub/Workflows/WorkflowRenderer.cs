@@ -33,9 +33,10 @@ internal static class WorkflowRenderer
         WriteEnvironment(yaml, build, settings);
 
         yaml.Key("jobs").BeginMap();
+        var deploying = DeployingJob(build, jobs);
         foreach (var job in jobs)
         {
-            WriteJob(yaml, build, job, jobs);
+            WriteJob(yaml, build, job, jobs, job == deploying ? settings : null);
         }
 
         yaml.EndMap().EndMap().Finish();
@@ -97,7 +98,13 @@ internal static class WorkflowRenderer
         yaml.EndMap();
     }
 
-    private static void WriteJob(YamlWriter yaml, BuildDescription build, WorkflowJob job, IReadOnlyList<WorkflowJob> jobs)
+    /// <summary>The job that deploys: the one running Rollout (the stock target), else the one running the last default target.</summary>
+    private static WorkflowJob? DeployingJob(BuildDescription build, IReadOnlyList<WorkflowJob> jobs) =>
+        build.FindTarget("Rollout") is { } rollout && jobs.FirstOrDefault(j => j.Targets.Contains(rollout.Name)) is { } job
+            ? job
+            : jobs.LastOrDefault(j => j.Targets.Contains(build.DefaultTargets[^1]));
+
+    private static void WriteJob(YamlWriter yaml, BuildDescription build, WorkflowJob job, IReadOnlyList<WorkflowJob> jobs, WorkflowSettings? deploying)
     {
         yaml.Key(job.Id).BeginMap();
         yaml.Pair("name", string.Join(" → ", job.Targets.Where(t => build.FindTarget(t) is { Unlisted: false })).NullIfEmpty() ?? job.Id);
@@ -107,6 +114,12 @@ internal static class WorkflowRenderer
         }
 
         yaml.Pair("runs-on", "ubuntu-latest");
+        if (deploying?.Environment is { } environment)
+        {
+            yaml.Comment("The environment's protection rules (reviewers, branches) gate the deployment; its secrets are this job's.");
+            yaml.Pair("environment", environment);
+        }
+
         if (job.Outputs.Count > 0)
         {
             yaml.Key("outputs").BeginMap();
@@ -140,6 +153,7 @@ internal static class WorkflowRenderer
             .Pair("restore-keys", "nuget-${{ runner.os }}-")
             .EndMap().EndMap();
 
+        deploying?.Kubeconfig?.Write(yaml);
         yaml.BeginMap().Pair("id", "build");
         if (job.Repeated.Count > 0)
         {
@@ -154,6 +168,11 @@ internal static class WorkflowRenderer
         }
 
         yaml.Pair("run", job.Command).EndMap();
+        if (deploying?.Kubeconfig is not null)
+        {
+            KubeconfigStep.WriteCleanup(yaml);
+        }
+
         yaml.EndList();
         yaml.EndMap();
     }

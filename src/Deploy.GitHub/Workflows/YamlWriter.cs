@@ -78,6 +78,14 @@ internal sealed partial class YamlWriter
 
     public YamlWriter Pair(string key, string value) => Key(key).Scalar(value);
 
+    /// <summary>A multi-line text as a literal block (<c>run: |</c>), so a script reads as it runs.</summary>
+    public YamlWriter Literal(string key, string value)
+    {
+        Key(key);
+        _emitter.Emit(new Scalar(null, null, value, ScalarStyle.Literal, isPlainImplicit: false, isQuotedImplicit: true));
+        return this;
+    }
+
     public YamlWriter FlowList(string key, IEnumerable<string> values)
     {
         Key(key);

@@ -10,21 +10,37 @@ namespace Deploy.Kubernetes.Cluster;
 /// The few API calls a rollout makes, over KubernetesClient, with its failures turned into sentences that say which
 /// call failed against which server. A 404 on a read is an answer (null), not an error.
 /// </summary>
-internal sealed class ClusterApi : IDisposable
+internal sealed partial class ClusterApi : IDisposable
 {
-    private readonly k8s.Kubernetes _client;
+    private readonly ApiClient _client;
     private readonly string _server;
+    private readonly bool _owner;
 
     public ClusterApi(ClusterConnection connection)
+        : this(new ApiClient(connection.Configuration), connection.Description, connection.Namespace, owner: true)
     {
-        _client = new k8s.Kubernetes(connection.Configuration);
-        _server = connection.Description;
-        Namespace = connection.Namespace;
+    }
+
+    private ClusterApi(ApiClient client, string server, string @namespace, bool owner)
+    {
+        _client = client;
+        _server = server;
+        Namespace = @namespace;
+        _owner = owner;
     }
 
     public string Namespace { get; }
 
-    public void Dispose() => _client.Dispose();
+    /// <summary>The same connection working in <paramref name="namespace"/>; disposing it leaves the connection open.</summary>
+    public ClusterApi In(string @namespace) => @namespace == Namespace && !_owner ? this : new ClusterApi(_client, _server, @namespace, owner: false);
+
+    public void Dispose()
+    {
+        if (_owner)
+        {
+            _client.Dispose();
+        }
+    }
 
     public Task<V1Deployment?> ReadDeploymentAsync(string name, CancellationToken cancellationToken) =>
         CallAsync<V1Deployment?>($"read deployment \"{name}\"", async () =>
@@ -112,8 +128,8 @@ internal sealed class ClusterApi : IDisposable
     private static string Advice(HttpStatusCode status) => status switch
     {
         HttpStatusCode.Unauthorized => "Check the credentials of the kubeconfig's user.",
-        HttpStatusCode.Forbidden => "Grant the user get, list, watch and patch on deployments and get, list, watch on replicasets and pods.",
-        HttpStatusCode.Conflict => "Someone else changed the deployment at the same time; run again.",
+        HttpStatusCode.Forbidden => "Grant the kubeconfig's user what a rollout needs: get, list, watch and patch on the workloads (and create and delete on every kind --manifests applies), get, list, watch on replicasets, controllerrevisions and pods.",
+        HttpStatusCode.Conflict => "Someone else changed the object at the same time; run again.",
         _ => "Check the request and the cluster's state.",
     };
 }

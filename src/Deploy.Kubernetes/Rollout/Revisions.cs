@@ -37,6 +37,10 @@ internal static class Revisions
     public static bool SameTemplate(V1PodTemplateSpec first, V1PodTemplateSpec second) =>
         JsonNode.DeepEquals(Normalized(first), Normalized(second));
 
+    /// <summary>The same comparison for a template held as JSON (a ControllerRevision's).</summary>
+    public static bool SameTemplate(JsonNode? first, V1PodTemplateSpec second) =>
+        first is not null && JsonNode.DeepEquals(Prune(JsonNode.Parse(first.ToJsonString())), Normalized(second));
+
     /// <summary>A copy of <paramref name="template"/> without the pod-template-hash label, as a rollback writes it back.</summary>
     public static JsonNode WithoutHash(V1PodTemplateSpec template)
     {

@@ -37,9 +37,7 @@ internal sealed partial class RolloutRun
                 { Result = result };
             }
 
-            var waiter = new RolloutWaiter(_api, Name, _request.TimeProvider, _log);
-            var done = await WaitWithTimeoutAsync(waiter, cancellationToken).ConfigureAwait(false);
-            result = result with { RevisionAfter = Revisions.Of(done.Metadata), RolledBack = true };
+            result = result with { RevisionAfter = await WaitAsync(cancellationToken).ConfigureAwait(false), RolledBack = true };
         }
         catch (Exception exception) when (exception is RolloutFailedException or TimeoutException)
         {

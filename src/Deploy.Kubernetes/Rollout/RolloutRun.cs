@@ -24,7 +24,8 @@ internal sealed partial class RolloutRun
         _log = log;
     }
 
-    private string Name => _request.Deployment;
+    // Validation made sure there is one (set-image mode).
+    private string Name => _request.Deployment!;
 
     private string Namespace => _api.Namespace;
 
@@ -48,12 +49,10 @@ internal sealed partial class RolloutRun
             container.Name, Namespace, Name, before?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", container.Image, _request.Image);
         await _api.PatchDeploymentAsync(Name, SetImagePatch(container.Name), V1Patch.PatchType.StrategicMergePatch, cancellationToken).ConfigureAwait(false);
 
-        var waiter = new RolloutWaiter(_api, Name, _request.TimeProvider, _log);
         string reason;
         try
         {
-            var done = await WaitWithTimeoutAsync(waiter, cancellationToken).ConfigureAwait(false);
-            return result with { RevisionAfter = Revisions.Of(done.Metadata) };
+            return result with { RevisionAfter = await WaitAsync(cancellationToken).ConfigureAwait(false) };
         }
         catch (RolloutFailedException failure)
         {
@@ -115,23 +114,11 @@ internal sealed partial class RolloutRun
         return patch;
     }
 
-    private async Task<V1Deployment> WaitWithTimeoutAsync(RolloutWaiter waiter, CancellationToken cancellationToken)
+    /// <summary>Follows the Deployment's rollout under the request's timeout; its revision at the end.</summary>
+    private async Task<long?> WaitAsync(CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(_request.Timeout, _request.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            return await waiter.WaitAsync(failFastOnPods: true, linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException(
-                $"deployment \"{Name}\" did not finish rolling out within {Durations(_request.Timeout)} (last status: {waiter.LastMessage ?? "none"})");
-        }
+        var waiter = new WorkloadWaiter(_api, [new Workload(WorkloadKind.Deployment, Namespace, Name)], _request.TimeProvider, _log);
+        await waiter.WaitAsync(_request.Timeout, failFastOnPods: true, cancellationToken).ConfigureAwait(false);
+        return Revisions.Of(waiter.Trackers[0].Metadata!);
     }
-
-    private static string Durations(TimeSpan span) =>
-        span.TotalMinutes >= 1 && span.Seconds == 0 && span.Milliseconds == 0
-            ? $"{(int)span.TotalMinutes} min"
-            : $"{span.TotalSeconds:0.###} s";
 }

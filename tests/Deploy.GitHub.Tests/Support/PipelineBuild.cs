@@ -7,7 +7,7 @@ namespace Deploy.GitHub.Tests.Support;
 /// The stock pipeline's shape with no-op targets: Clone → Source → Restore → Compile → {Test, Image → Push} → Rollout,
 /// Clone producing commit and ref, Push producing digest, and the kinds of parameters the real components have.
 /// </summary>
-internal sealed class PipelineBuild : DeployBuild, IGitHubWorkflows, IWebhookServer
+internal class PipelineBuild : DeployBuild, IGitHubWorkflows, IWebhookServer
 {
     public static readonly string[] Defaults = ["Rollout"];
 

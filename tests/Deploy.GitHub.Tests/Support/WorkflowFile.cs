@@ -35,8 +35,15 @@ internal sealed class WorkflowFile
     public IReadOnlyList<string> Needs(string id) =>
         Job(id).Children.TryGetValue(new YamlScalarNode("needs"), out var needs) ? ((YamlSequenceNode)needs).Select(n => ((YamlScalarNode)n).Value!).ToList() : [];
 
-    public string Run(string id) => ((YamlSequenceNode)Job(id)["steps"]).OfType<YamlMappingNode>()
-        .Single(s => s.Children.ContainsKey(new YamlScalarNode("run")))["run"].ToString();
+    /// <summary>The build step's command line.</summary>
+    public string Run(string id) => Step(id, "build")["run"].ToString();
+
+    /// <summary>A job's step by its id, or by its name.</summary>
+    public YamlMappingNode Step(string job, string idOrName) => Steps(job).Single(s =>
+        (s.Children.TryGetValue(new YamlScalarNode("id"), out var id) && id.ToString() == idOrName)
+        || (s.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name.ToString() == idOrName));
+
+    public IReadOnlyList<YamlMappingNode> Steps(string job) => [.. ((YamlSequenceNode)Job(job)["steps"]).OfType<YamlMappingNode>()];
 
     public static string Scalar(YamlMappingNode map, string key) => ((YamlScalarNode)map[key]).Value!;
 

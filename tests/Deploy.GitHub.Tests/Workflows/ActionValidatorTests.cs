@@ -16,9 +16,14 @@ public sealed class ActionValidatorTests : IDisposable
     {
         var validator = ActionValidatorFactAttribute.Path
             ?? throw new InvalidOperationException("action-validator is not installed (CI=true): npm install -g @action-validator/cli, or set ACTION_VALIDATOR.");
-        foreach (var (build, defaults) in new (Deploy.Build.DeployBuild, string[])[] { (new PipelineBuild(), PipelineBuild.Defaults), (new StockShapeBuild(), StockShapeBuild.Defaults) })
+        foreach (var (build, defaults, options) in new (Deploy.Build.DeployBuild, string[], string[])[]
         {
-            Assert.Equal(0, (await _driver.RunAsync(build, ["--generate-workflow", "github"], defaults)).ExitCode);
+            (new PipelineBuild(), PipelineBuild.Defaults, []),
+            (new StockShapeBuild(), StockShapeBuild.Defaults, []),
+            (new KubernetesPipelineBuild(), PipelineBuild.Defaults, ["--rollout-target", "kubernetes", "--workflow-environment", "production"]),
+        })
+        {
+            Assert.Equal(0, (await _driver.RunAsync(build, ["--generate-workflow", "github", .. options], defaults)).ExitCode);
             var file = Path.Combine(_driver.Root, ".github", "workflows", "deploy.yml");
 
             using var process = Process.Start(new ProcessStartInfo(validator, [file]) { RedirectStandardOutput = true, RedirectStandardError = true })!;

@@ -11,10 +11,11 @@ using Microsoft.Extensions.Logging;
 namespace Deploy.Kubernetes.Tests.Emulator;
 
 /// <summary>
-/// A Kubernetes API server stand-in on 127.0.0.1 (Kestrel, plain HTTP) with a simulated deployment controller. The
-/// controller runs on autopilot: it takes its steps only while somebody watches deployments, so a client that
-/// follows a rollout sees every intermediate state, deterministically and without sleeps. Tests can hold it, let
-/// it give up on stuck rollouts, and hook a step to drop watch connections or compact the history (410 Gone).
+/// A Kubernetes API server stand-in on 127.0.0.1 (Kestrel, plain HTTP) with simulated Deployment, StatefulSet and
+/// DaemonSet controllers and a kubelet. The controllers run on autopilot: they take their steps only while somebody
+/// watches a workload kind, so a client that follows a rollout sees every intermediate state, deterministically and
+/// without sleeps. Tests can hold the deployment controller, let it give up on stuck rollouts, and hook a step to drop
+/// watch connections or compact the history (410 Gone). Namespaces "default" and "apps" exist from the start.
 /// </summary>
 internal sealed class ApiEmulator : IAsyncDisposable
 {
@@ -28,7 +29,12 @@ internal sealed class ApiEmulator : IAsyncDisposable
     private ApiEmulator()
     {
         State = new ClusterState();
-        Controller = new DeploymentController(State);
+        var kubelet = new Kubelet(State);
+        Controller = new DeploymentController(State, kubelet);
+        StatefulSets = new StatefulSetController(State, kubelet);
+        DaemonSets = new DaemonSetController(State, kubelet);
+        State.EnsureNamespace("default");
+        State.EnsureNamespace("apps");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -40,6 +46,10 @@ internal sealed class ApiEmulator : IAsyncDisposable
     public ClusterState State { get; }
 
     public DeploymentController Controller { get; }
+
+    public StatefulSetController StatefulSets { get; }
+
+    public DaemonSetController DaemonSets { get; }
 
     public Uri Url { get; private set; } = null!;
 
@@ -57,10 +67,14 @@ internal sealed class ApiEmulator : IAsyncDisposable
         return emulator;
     }
 
-    /// <summary>Creates a Deployment that has rolled out its first revision: ReplicaSet, ready pods, conditions.</summary>
+    /// <summary>Creates a Deployment (as `kubectl create` would) that has rolled out its first revision: ReplicaSet, ready pods, conditions.</summary>
     public JsonObject AddDeployment(string name, string image, int replicas = 2, string @namespace = "apps", bool paused = false, params (string Name, string Image)[] more)
     {
+        State.EnsureNamespace(@namespace);
         var deployment = Objects.Deployment(@namespace, name, replicas, [(name, image), .. more]);
+
+        // As `kubectl create` leaves it: its fields belong to that manager.
+        Fields.FieldManager.Update(null, deployment, "kubectl-create");
         State.Put("deployments", deployment);
         Controller.Settle();
         if (paused)
@@ -101,6 +115,14 @@ internal sealed class ApiEmulator : IAsyncDisposable
 
     /// <summary>Runs <paramref name="action"/> right after the controller's step number <paramref name="step"/> (counted from the start).</summary>
     public void AfterStep(int step, Action action) => _hooks[step] = action;
+
+    /// <summary>Runs every controller until nothing changes (setting a scene up before the test's rollout).</summary>
+    public void Settle()
+    {
+        while (Controller.Step() || StatefulSets.Step() || DaemonSets.Step())
+        {
+        }
+    }
 
     public void ReleaseObservation()
     {
@@ -167,11 +189,18 @@ internal sealed class ApiEmulator : IAsyncDisposable
             while (true)
             {
                 await _wake.WaitAsync(_stop.Token);
-                while (State.OpenWatches("deployments") > 0 && Controller.Step())
+                while (State.OpenWatches("deployments", "statefulsets", "daemonsets") > 0)
                 {
-                    if (_hooks.TryRemove(Controller.Steps, out var hook))
+                    if (Controller.Step())
                     {
-                        hook();
+                        if (_hooks.TryRemove(Controller.Steps, out var hook))
+                        {
+                            hook();
+                        }
+                    }
+                    else if (!StatefulSets.Step() && !DaemonSets.Step())
+                    {
+                        break;
                     }
 
                     await Task.Yield();

@@ -6,90 +6,106 @@ using Microsoft.AspNetCore.Http;
 namespace Deploy.Kubernetes.Tests.Emulator;
 
 /// <summary>
-/// The API paths a rollout uses: get and patch one deployment, and list or watch deployments (by field selector),
-/// replica sets and pods (by label selector). Errors are Status objects with the code, as the API server sends.
+/// The API over HTTP for the <see cref="EmulatedResource"/> kinds: discovery, get, list and watch (field selector
+/// <c>metadata.name</c>, equality label selectors), create, patch (server-side apply, strategic merge, JSON merge and
+/// JSON patch, each with <c>dryRun=All</c>) and delete. Errors are Status objects with the code, as the API server sends.
 /// </summary>
-internal sealed class ApiRoutes(ClusterState state, Action<ApiRequest> record, Action changed)
+internal sealed partial class ApiRoutes(ClusterState state, Action<ApiRequest> record, Action changed)
 {
     public void Map(WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            record(new ApiRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? string.Empty, context.Request.ContentType)
+            var body = string.Empty;
+            if (context.Request.Method is "POST" or "PATCH" or "PUT")
+            {
+                context.Request.EnableBuffering();
+                using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+                body = await reader.ReadToEndAsync();
+                context.Request.Body.Position = 0;
+            }
+
+            record(new ApiRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? string.Empty, context.Request.ContentType, body)
             {
                 Authorization = context.Request.Headers.Authorization.Count == 0 ? null : context.Request.Headers.Authorization.ToString(),
             });
             await next(context);
         });
-        app.MapGet("/apis/apps/v1/namespaces/{ns}/deployments/{name}", (string ns, string name) => Get("deployments", ns, name));
-        app.MapMethods("/apis/apps/v1/namespaces/{ns}/deployments/{name}", ["PATCH"], PatchAsync);
-        app.MapGet("/apis/apps/v1/namespaces/{ns}/deployments", (HttpContext context, string ns) => ListOrWatchAsync(context, "deployments", "DeploymentList", ns));
-        app.MapGet("/apis/apps/v1/namespaces/{ns}/replicasets", (HttpContext context, string ns) => ListOrWatchAsync(context, "replicasets", "ReplicaSetList", ns));
-        app.MapGet("/api/v1/namespaces/{ns}/pods", (HttpContext context, string ns) => ListOrWatchAsync(context, "pods", "PodList", ns));
-        Discovery.Map(app);
+        MapDiscovery(app);
+        app.Map("/api/{**path}", HandleAsync);
+        app.Map("/apis/{**path}", HandleAsync);
     }
 
-    private IResult Get(string kind, string ns, string name) =>
-        state.Get(kind, ns, name) is { } found ? Json(found) : NotFound(kind, name);
-
-    private async Task<IResult> PatchAsync(HttpContext context, string ns, string name)
+    private async Task HandleAsync(HttpContext context)
     {
-        var patch = await JsonNode.ParseAsync(context.Request.Body);
-        lock (state.Gate)
+        if (ApiPath.Parse(context.Request.Path) is not { } path)
         {
-            if (state.Get("deployments", ns, name) is not { } deployment)
-            {
-                return NotFound("deployments", name);
-            }
+            await WriteAsync(context, Objects.Status(404, "NotFound", "the server could not find the requested resource"), 404);
+            return;
+        }
 
-            var spec = deployment["spec"]!.DeepClone();
-            switch (context.Request.ContentType?.Split(';')[0].Trim())
-            {
-                case "application/strategic-merge-patch+json" or "application/merge-patch+json":
-                    Patches.StrategicMerge(deployment, patch!.AsObject());
-                    break;
-                case "application/json-patch+json":
-                    Patches.Json(deployment, patch!.AsArray());
-                    break;
-                default:
-                    return Json(Objects.Status(415, "UnsupportedMediaType", $"the body of the request was in an unknown format: {context.Request.ContentType}"), 415);
-            }
+        if (path.Plural is null)
+        {
+            await WriteDiscoveryAsync(context, path);
+            return;
+        }
 
-            // Only a change of the spec makes a new generation; metadata (annotations) does not.
-            if (!JsonNode.DeepEquals(spec, deployment["spec"]))
-            {
-                deployment["metadata"]!["generation"] = Objects.Generation(deployment) + 1;
-            }
+        if (EmulatedResource.Find(path.Group, path.Version, path.Plural) is not { } resource || path.Subresource is not null || (resource.Namespaced != (path.Namespace is not null) && path.Name is not null))
+        {
+            await WriteAsync(context, Objects.Status(404, "NotFound", "the server could not find the requested resource"), 404);
+            return;
+        }
 
-            var stored = state.Put("deployments", deployment);
-            changed();
-            return Json(stored);
+        var ns = path.Namespace ?? string.Empty;
+        switch (context.Request.Method, path.Name)
+        {
+            case ("GET", null):
+                await ListOrWatchAsync(context, resource, path.Namespace);
+                break;
+            case ("GET", { } name):
+                await WriteAsync(context, state.Get(resource.Plural, ns, name) is { } found ? (found, 200) : NotFound(resource, name));
+                break;
+            case ("POST", null):
+                await WriteAsync(context, await CreateAsync(context, resource, ns));
+                break;
+            case ("PATCH", { } name):
+                await WriteAsync(context, await PatchAsync(context, resource, ns, name));
+                break;
+            case ("DELETE", { } name):
+                await WriteAsync(context, Delete(resource, ns, name));
+                break;
+            default:
+                await WriteAsync(context, Objects.Status(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource"), 405);
+                break;
         }
     }
 
-    private async Task<IResult> ListOrWatchAsync(HttpContext context, string kind, string listKind, string ns)
+    private async Task ListOrWatchAsync(HttpContext context, EmulatedResource resource, string? ns)
     {
         var query = context.Request.Query;
         var filter = Filter(query["fieldSelector"], query["labelSelector"]);
         if (query["watch"] != "true")
         {
+            JsonObject list;
             lock (state.Gate)
             {
-                return Json(new JsonObject
+                list = new JsonObject
                 {
-                    ["apiVersion"] = kind == "pods" ? "v1" : "apps/v1",
-                    ["kind"] = listKind,
+                    ["apiVersion"] = resource.GroupVersion,
+                    ["kind"] = resource.Kind + "List",
                     ["metadata"] = new JsonObject { ["resourceVersion"] = state.ResourceVersion.ToString(CultureInfo.InvariantCulture) },
-                    ["items"] = new JsonArray([.. state.List(kind, ns, filter)]),
-                });
+                    ["items"] = new JsonArray([.. ns is null ? state.ListAll(resource.Plural).Where(filter) : state.List(resource.Plural, ns, filter)]),
+                };
             }
+
+            await WriteAsync(context, list, 200);
+            return;
         }
 
-        await WatchAsync(context, kind, ns, filter, long.Parse(query["resourceVersion"].FirstOrDefault() ?? "0", CultureInfo.InvariantCulture));
-        return Results.Empty;
+        await WatchAsync(context, resource.Plural, ns, filter, long.Parse(query["resourceVersion"].FirstOrDefault() is { Length: > 0 } version ? version : "0", CultureInfo.InvariantCulture));
     }
 
-    private async Task WatchAsync(HttpContext context, string kind, string ns, Func<JsonObject, bool> filter, long resourceVersion)
+    private async Task WatchAsync(HttpContext context, string kind, string? ns, Func<JsonObject, bool> filter, long resourceVersion)
     {
         context.Response.ContentType = "application/json";
         var subscriber = state.Subscribe(kind, ns, filter, resourceVersion);
@@ -142,9 +158,15 @@ internal sealed class ApiRoutes(ClusterState state, Action<ApiRequest> record, A
         return obj => (name is null || Objects.Name(obj) == name) && Objects.Matches(labelSelector, Objects.Labels(obj));
     }
 
-    private static IResult NotFound(string kind, string name) =>
-        Json(Objects.Status(404, "NotFound", $"{kind}{(kind == "pods" ? string.Empty : ".apps")} \"{name}\" not found"), 404);
+    private static (JsonObject, int) NotFound(EmulatedResource resource, string name) =>
+        (Objects.Status(404, "NotFound", $"{resource.Qualified} \"{name}\" not found", new JsonObject { ["name"] = name, ["group"] = resource.Group, ["kind"] = resource.Plural }), 404);
 
-    private static IResult Json(JsonObject body, int status = 200) =>
-        Results.Text(body.ToJsonString(), "application/json", statusCode: status);
+    private static Task WriteAsync(HttpContext context, (JsonObject Body, int Code) answer) => WriteAsync(context, answer.Body, answer.Code);
+
+    private static async Task WriteAsync(HttpContext context, JsonObject body, int code)
+    {
+        context.Response.StatusCode = code;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString());
+    }
 }

@@ -41,11 +41,31 @@ internal sealed class ClusterState
     /// <summary>Raised (under the lock) when a watch opens or closes.</summary>
     public event Action? WatchersChanged;
 
-    public int OpenWatches(string kind)
+    public int OpenWatches(params string[] kinds)
     {
         lock (Gate)
         {
-            return _watchers.Count(w => w.Kind == kind);
+            return _watchers.Count(w => kinds.Contains(w.Kind));
+        }
+    }
+
+    /// <summary>Creates the namespace (Active, as the namespace controller leaves it) unless it exists.</summary>
+    public void EnsureNamespace(string name)
+    {
+        lock (Gate)
+        {
+            if (Get("namespaces", string.Empty, name) is null)
+            {
+                var ns = new JsonObject
+                {
+                    ["apiVersion"] = "v1",
+                    ["kind"] = "Namespace",
+                    ["metadata"] = new JsonObject { ["name"] = name, ["uid"] = Guid.NewGuid().ToString(), ["labels"] = new JsonObject { ["kubernetes.io/metadata.name"] = name } },
+                    ["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") },
+                    ["status"] = new JsonObject { ["phase"] = "Active" },
+                };
+                Put("namespaces", ns);
+            }
         }
     }
 
@@ -85,7 +105,7 @@ internal sealed class ClusterState
         {
             var copy = (JsonObject)obj.DeepClone();
             var metadata = copy["metadata"]!.AsObject();
-            var key = (kind, (string)metadata["namespace"]!, (string)metadata["name"]!);
+            var key = (kind, (string?)metadata["namespace"] ?? string.Empty, (string)metadata["name"]!);
             var type = _objects.ContainsKey(key) ? "MODIFIED" : "ADDED";
             metadata["resourceVersion"] = (++_resourceVersion).ToString(CultureInfo.InvariantCulture);
             metadata["creationTimestamp"] ??= $"2026-01-01T00:00:{_resourceVersion % 60:00}Z";
@@ -131,7 +151,7 @@ internal sealed class ClusterState
     }
 
     /// <summary>Opens a watch from <paramref name="resourceVersion"/>: the missed history first, then live changes. Null: too old (410).</summary>
-    public WatchSubscriber? Subscribe(string kind, string @namespace, Func<JsonObject, bool> filter, long resourceVersion)
+    public WatchSubscriber? Subscribe(string kind, string? @namespace, Func<JsonObject, bool> filter, long resourceVersion)
     {
         lock (Gate)
         {

@@ -12,10 +12,13 @@ namespace Deploy.Kubernetes.Tests.Emulator;
 internal sealed partial class DeploymentController
 {
     private readonly ClusterState _state;
-    private readonly Dictionary<string, PodFate> _fates = new(StringComparer.Ordinal);
-    private int _podCounter;
+    private readonly Kubelet _kubelet;
 
-    public DeploymentController(ClusterState state) => _state = state;
+    public DeploymentController(ClusterState state, Kubelet kubelet)
+    {
+        _state = state;
+        _kubelet = kubelet;
+    }
 
     /// <summary>While true, no new generation is observed (a slow controller).</summary>
     public bool HoldObservation { get; set; }
@@ -26,13 +29,8 @@ internal sealed partial class DeploymentController
     /// <summary>Steps taken so far.</summary>
     public int Steps { get; private set; }
 
-    public void SetFate(string image, PodFate fate)
-    {
-        lock (_state.Gate)
-        {
-            _fates[image] = fate;
-        }
-    }
+    /// <summary>What the pods running <paramref name="image"/> do (only those of <paramref name="workload"/> when given), for every controller.</summary>
+    public void SetFate(string image, PodFate fate, string? workload = null) => _kubelet.SetFate(image, fate, workload);
 
     /// <summary>Makes one change, if any is due; false when everything is settled (or stuck, or held).</summary>
     public bool Step()

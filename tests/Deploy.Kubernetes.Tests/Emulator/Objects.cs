@@ -47,7 +47,7 @@ internal static class Objects
 
     public static string Name(JsonObject obj) => (string)obj["metadata"]!["name"]!;
 
-    public static string Namespace(JsonObject obj) => (string)obj["metadata"]!["namespace"]!;
+    public static string Namespace(JsonObject obj) => (string?)obj["metadata"]!["namespace"] ?? string.Empty;
 
     public static long Generation(JsonObject obj) => Number(obj["metadata"]!["generation"]);
 
@@ -71,6 +71,19 @@ internal static class Objects
 
     public static JsonObject Labels(JsonObject obj) => obj["metadata"]?["labels"] as JsonObject ?? [];
 
+    /// <summary>The object's own labels map, created when it has none.</summary>
+    public static JsonObject EnsureLabels(JsonObject obj)
+    {
+        var metadata = obj["metadata"]!.AsObject();
+        if (metadata["labels"] is not JsonObject labels)
+        {
+            labels = [];
+            metadata["labels"] = labels;
+        }
+
+        return labels;
+    }
+
     /// <summary>The deployment controller's pod-template-hash: any stable digest of the template does here.</summary>
     public static string TemplateHash(JsonNode template) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(WithoutHash(template))!.ToJsonString())))[..10];
@@ -93,16 +106,25 @@ internal static class Objects
             return parts.Length == 2 && (string?)labels[parts[0]] == parts[1];
         });
 
-    public static JsonObject Status(int code, string reason, string message) => new()
+    public static JsonObject Status(int code, string reason, string message, JsonObject? details = null)
     {
-        ["kind"] = "Status",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject(),
-        ["status"] = "Failure",
-        ["message"] = message,
-        ["reason"] = reason,
-        ["code"] = code,
-    };
+        var status = new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Failure",
+            ["message"] = message,
+            ["reason"] = reason,
+        };
+        if (details is not null)
+        {
+            status["details"] = details;
+        }
+
+        status["code"] = code;
+        return status;
+    }
 
     // Sorted keys and no empty values, so that two templates compare and hash alike however they were written.
     private static JsonNode? Canonical(JsonNode? node) => node switch

@@ -4,8 +4,9 @@ namespace Deploy.Kubernetes.Tests.Emulator;
 
 /// <summary>
 /// The two patch kinds a rollout sends, as the API server applies them: a strategic merge patch (objects merge, null
-/// deletes, <c>containers</c> lists merge by <c>name</c>; other lists are replaced) and a JSON patch (RFC 6902:
-/// add, replace, remove by JSON pointer).
+/// deletes, <c>containers</c> lists merge by <c>name</c>; other lists are replaced; an object with
+/// <c>"$patch": "replace"</c> replaces its target whole, as a ControllerRevision's patch does) and a JSON patch
+/// (RFC 6902: add, replace, remove by JSON pointer).
 /// </summary>
 internal static class Patches
 {
@@ -15,9 +16,21 @@ internal static class Patches
     {
         foreach (var (key, value) in patch.ToList())
         {
+            if (key.StartsWith("$setElementOrder/", StringComparison.Ordinal) || key == "$retainKeys")
+            {
+                // Directives about order and retained keys (kubectl set image sends $setElementOrder): nothing to store.
+                continue;
+            }
+
             if (value is null)
             {
                 target.Remove(key);
+            }
+            else if (value is JsonObject { } replacing && (string?)replacing["$patch"] == "replace")
+            {
+                var whole = (JsonObject)replacing.DeepClone();
+                whole.Remove("$patch");
+                target[key] = whole;
             }
             else if (value is JsonObject patchObject && target[key] is JsonObject targetObject)
             {
@@ -29,7 +42,14 @@ internal static class Patches
                 {
                     var name = (string?)item["name"];
                     var existing = targetArray.OfType<JsonObject>().FirstOrDefault(t => (string?)t["name"] == name);
-                    if (existing is null)
+                    if ((string?)item["$patch"] == "delete")
+                    {
+                        if (existing is not null)
+                        {
+                            targetArray.Remove(existing);
+                        }
+                    }
+                    else if (existing is null)
                     {
                         targetArray.Add(item.DeepClone());
                     }

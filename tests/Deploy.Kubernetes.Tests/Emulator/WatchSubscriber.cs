@@ -4,7 +4,7 @@ using System.Threading.Channels;
 namespace Deploy.Kubernetes.Tests.Emulator;
 
 /// <summary>One open watch: the events for it, in order, and a way to cut its connection.</summary>
-internal sealed class WatchSubscriber(string kind, string @namespace, Func<JsonObject, bool> filter) : IDisposable
+internal sealed class WatchSubscriber(string kind, string? @namespace, Func<JsonObject, bool> filter) : IDisposable
 {
     private readonly CancellationTokenSource _dropped = new();
 
@@ -16,7 +16,7 @@ internal sealed class WatchSubscriber(string kind, string @namespace, Func<JsonO
 
     public void Offer(StoredEvent stored)
     {
-        if (stored.Kind == Kind && stored.Namespace == @namespace && filter(stored.Object))
+        if (stored.Kind == Kind && (@namespace is null || stored.Namespace == @namespace) && filter(stored.Object))
         {
             Events.Writer.TryWrite(stored);
         }

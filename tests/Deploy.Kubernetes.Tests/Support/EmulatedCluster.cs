@@ -21,6 +21,8 @@ internal sealed class EmulatedCluster : IAsyncDisposable
         "deployment \"web\" successfully rolled out",
     ];
 
+    private int _manifestSets;
+
     private EmulatedCluster(ApiEmulator emulator, string directory)
     {
         Emulator = emulator;
@@ -59,6 +61,26 @@ internal sealed class EmulatedCluster : IAsyncDisposable
         Timeout = TimeSpan.FromMinutes(1),
     };
 
+    /// <summary>Writes manifest files into a fresh directory (names in order) and a request that applies them.</summary>
+    public KubernetesRolloutRequest Apply(string image, params (string File, string Yaml)[] files)
+    {
+        var directory = System.IO.Directory.CreateDirectory(Path.Combine(Directory, $"manifests-{++_manifestSets}")).FullName;
+        foreach (var (file, yaml) in files)
+        {
+            File.WriteAllText(Path.Combine(directory, file), yaml);
+        }
+
+        return new KubernetesRolloutRequest
+        {
+            Kubeconfig = Kubeconfig,
+            Image = image,
+            Manifests = [Path.GetFileName(directory)],
+            SourceDirectory = Directory,
+            Commit = "abc1234",
+            Timeout = TimeSpan.FromMinutes(1),
+        };
+    }
+
     public Task<KubernetesRolloutResult> RunAsync(KubernetesRolloutRequest request, CancellationToken cancellationToken = default) =>
         KubernetesRollout.RunAsync(request, Log.Logger, _ => null, cancellationToken);
 
@@ -68,6 +90,7 @@ internal sealed class EmulatedCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+
         await Emulator.DisposeAsync();
         System.IO.Directory.Delete(Directory, recursive: true);
     }

@@ -2,52 +2,44 @@ using System.Diagnostics;
 
 namespace Deploy.Kubernetes.Tests.Support;
 
-/// <summary>Runs the real kubectl (on PATH, or /usr/bin/kubectl) with an environment of its own.</summary>
-internal static class Kubectl
+/// <summary>The real kubectl, run against the emulator: the client that checks the emulator answers as an API server does.</summary>
+/// <param name="cluster">The emulated cluster whose directory kubectl uses as its HOME and cache.</param>
+/// <param name="kubeconfig">The kubeconfig to use; default: the cluster's own.</param>
+internal sealed class Kubectl(EmulatedCluster cluster, string? kubeconfig = null)
 {
-    public const string Missing = "kubectl is not installed: install it (https://kubernetes.io/docs/tasks/tools/) to check the emulator against the real client";
-
+    /// <summary>kubectl on PATH (or /usr/bin/kubectl); null when there is none.</summary>
     public static string? Path =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/bin")
-            .Select(directory => System.IO.Path.Combine(directory, "kubectl"))
-            .FirstOrDefault(File.Exists);
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator).Append("/usr/bin")
+            .Select(d => System.IO.Path.Combine(d, "kubectl")).FirstOrDefault(File.Exists);
 
-    /// <summary>Runs kubectl in <paramref name="home"/> (its HOME, so no cache or config of the machine's is used) and returns its output; throws with its errors when it fails.</summary>
-    public static async Task<string> RunAsync(string home, params string[] arguments)
+    /// <summary>Runs kubectl with the cluster's kubeconfig; its exit code and output (stdout, then stderr).</summary>
+    public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException(Missing))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
+        var program = Path ?? throw new InvalidOperationException("kubectl is not installed (CI=true): install kubectl 1.32 (apt-get install kubectl, or the kubernetes-client package).");
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments.Concat(["--kubeconfig", kubeconfig ?? cluster.Kubeconfig, "--cache-dir", System.IO.Path.Combine(cluster.Directory, "kubectl-cache"), "--request-timeout", "60s"]))
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment.Remove("KUBECONFIG");
-        start.Environment["HOME"] = home;
-        using var kubectl = Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start");
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var output = kubectl.StandardOutput.ReadToEndAsync(deadline.Token);
-        var errors = kubectl.StandardError.ReadToEndAsync(deadline.Token);
+        // Only what kubectl needs: no stray KUBECONFIG or proxy settings of the machine steer it elsewhere.
+        start.Environment.Clear();
+        start.Environment["PATH"] = "/usr/bin:/bin";
+        start.Environment["HOME"] = cluster.Directory;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         try
         {
-            await kubectl.WaitForExitAsync(deadline.Token);
+            await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {
-            kubectl.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl {string.Join(' ', arguments)} did not finish within a minute.");
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"kubectl {string.Join(' ', arguments)} did not finish within 2 minutes: {await error}");
         }
 
-        if (kubectl.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kubectl {string.Join(' ', arguments)} exited with {kubectl.ExitCode}: {await errors}{await output}");
-        }
-
-        return await output;
+        return (process.ExitCode, await output, await error);
     }
 }

@@ -1,8 +1,8 @@
 namespace Deploy.Kubernetes.Tests.Support;
 
 /// <summary>
-/// A test that checks the emulator against the real client, kubectl. Where kubectl is missing the test is skipped
-/// with the install hint, except in CI (CI=true): there a missing kubectl fails the test.
+/// A test that runs the real kubectl against the emulator. Where kubectl is missing it is skipped with the install
+/// hint, except in CI (CI=true): there a missing kubectl fails the test with what to install.
 /// </summary>
 public sealed class KubectlFactAttribute : FactAttribute
 {
@@ -10,7 +10,7 @@ public sealed class KubectlFactAttribute : FactAttribute
     {
         if (Kubectl.Path is null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            Skip = Kubectl.Missing;
+            Skip = "kubectl is not installed: install kubectl 1.32 to check the emulator against the real client";
         }
     }
 }

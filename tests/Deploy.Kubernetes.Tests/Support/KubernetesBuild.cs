@@ -15,10 +15,11 @@ public sealed class KubernetesBuild : DeployBuild, IKubernetesRollout
     public Target Deploy => _ => _
         .Executes(async cancellationToken =>
         {
-            var request = ((IKubernetesRollout)this).CreateKubernetesRolloutRequest(EmulatedCluster.V2, "deploy: commit abc1234 (ref main)", TimeSpan.FromMinutes(10));
+            var request = ((IKubernetesRollout)this).CreateKubernetesRolloutRequest(EmulatedCluster.V2, "deploy: commit abc1234 (ref main)", TimeSpan.FromMinutes(10), commit: "abc1234");
             Result = await KubernetesRollout.RunAsync(request with { Kubeconfig = Kubeconfig }, Log, cancellationToken);
         })
         .Produces("revisionBefore", () => Result?.RevisionBefore?.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Produces("revisionAfter", () => Result?.RevisionAfter?.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        .Produces("reference", () => Result?.Reference);
+        .Produces("reference", () => Result?.Reference)
+        .Produces("applied", () => Result is { Applied.Count: > 0 } result ? string.Join("; ", result.Applied) : null);
 }

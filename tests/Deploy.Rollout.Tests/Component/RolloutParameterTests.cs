@@ -96,6 +96,20 @@ public sealed class RolloutParameterTests
     }
 
     [Fact]
+    public async Task Kubernetes_manifests_are_checked_with_the_other_rollout_parameters_before_the_cluster_is_contacted()
+    {
+        using var driver = Driver();
+
+        var result = await driver.RunAsync(new RolloutBuild(), [
+            "Rollout", "--skip", "--rollout-target", "kubernetes", "--registry", "registry.example",
+            "--digest", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "--manifests", "deploy/k8s", "--deployment", "web"]);
+
+        NothingRan(result);
+        Assert.Contains("--deployment \"web\" and --manifests exclude each other", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"The manifest path \"{Path.Combine(driver.Root, "deploy", "k8s")}\" does not exist", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_engine_fails_the_preflight_before_Restore_or_Compile_start()
     {
         using var driver = Driver();
