@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Deploy.Docker;
 using Deploy.Docker.Engine;
+using Deploy.Docker.Rollout;
 using Deploy.Kubernetes;
-using Deploy.Rollout.Docker;
 
 namespace Deploy.Rollout;
 

@@ -1,6 +1,7 @@
+using Deploy.Docker;
 using Deploy.Docker.Engine;
+using Deploy.Docker.Rollout;
 using Deploy.Kubernetes;
-using Deploy.Rollout.Docker;
 
 namespace Deploy.Rollout;
 
@@ -59,7 +60,7 @@ internal static class RolloutPlan
         // Parameters first (checked above), then the engine, then the image: the first problem a user meets is the one to fix first.
         using var docker = await DockerEngine.ConnectAsync(build.DockerHost, build.EnvironmentVariables, cancellationToken).ConfigureAwait(false);
         var request = DockerRequest(build, ImageReference(build, requireDigest: false));
-        var result = await new DockerRollout(docker, build.Log, build.Time).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await new RolloutRun(docker, build.Log, build.Time).RunAsync(request, cancellationToken).ConfigureAwait(false);
         return new Deployed(RolloutTarget.Docker, result.Image, request.ContainerName, result.PreviousImageId, result.ContainerId);
     }
 

@@ -1,9 +1,9 @@
-using Deploy.Rollout.Docker;
+using Deploy.Docker.Rollout;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Serilog;
 
-namespace Deploy.Rollout.Tests.Support;
+namespace Deploy.Docker.Tests.Support;
 
 /// <summary>
 /// One service on the test engine: a unique container name and a free port, rollouts of the test images to it,
@@ -28,7 +28,7 @@ internal sealed class RolloutScenario(IDockerClient docker) : IAsyncDisposable
         RollOutAsync(Request(image, timeout), cancellationToken);
 
     public Task<DockerRolloutResult> RollOutAsync(DockerRolloutRequest request, CancellationToken cancellationToken = default) =>
-        new DockerRollout(docker, Log(), TimeProvider.System).RunAsync(request, cancellationToken);
+        new RolloutRun(docker, Log(), TimeProvider.System).RunAsync(request, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="image"/> as this scenario's container with host networking, its port in PORT and a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace Deploy.Rollout.Docker;
+namespace Deploy.Docker.Rollout;
 
 /// <summary>A listening TCP socket from a <c>/proc/net/tcp</c> (or <c>tcp6</c>) table.</summary>
 /// <param name="Address">The local address it listens on.</param>

@@ -1,14 +1,19 @@
-using Deploy.Rollout.Tests.Support;
+using Deploy.Docker.Tests.Fixtures;
+using Deploy.Docker.Tests.Support;
 
-namespace Deploy.Rollout.Tests.Docker;
+namespace Deploy.Docker.Tests.Rollout;
 
-[Collection(EngineGroup.Name)]
-public sealed class DockerRolloutTests(EngineFixture engine)
+[Collection(DockerTests.Name)]
+public sealed class DockerRolloutTests(DockerFixture engine) : IAsyncLifetime
 {
+    public Task InitializeAsync() => engine.TestServiceImagesAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task The_first_version_starts_and_serves()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
 
         var result = await service.RollOutAsync(TestServiceImages.V1);
 
@@ -24,7 +29,7 @@ public sealed class DockerRolloutTests(EngineFixture engine)
     [Fact]
     public async Task Version_2_replaces_version_1_and_nothing_else_is_left()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
         var first = await service.RollOutAsync(TestServiceImages.V1);
 
         var second = await service.RollOutAsync(TestServiceImages.V2);
@@ -38,10 +43,10 @@ public sealed class DockerRolloutTests(EngineFixture engine)
     [Fact]
     public async Task A_version_whose_health_check_fails_leaves_version_1_serving()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
         await service.RollOutAsync(TestServiceImages.V1);
 
-        var failure = await Assert.ThrowsAsync<RolloutException>(() => service.RollOutAsync(TestServiceImages.V2Unhealthy, TimeSpan.FromSeconds(3)));
+        var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.RollOutAsync(TestServiceImages.V2Unhealthy, TimeSpan.FromSeconds(3)));
 
         Assert.Contains("did not become healthy within 3 s", failure.Message, StringComparison.Ordinal);
         Assert.Contains("answered 500", failure.Message, StringComparison.Ordinal);
@@ -55,10 +60,10 @@ public sealed class DockerRolloutTests(EngineFixture engine)
     [Fact]
     public async Task A_version_that_crashes_on_start_leaves_version_1_serving_and_its_log_in_the_error()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
         await service.RollOutAsync(TestServiceImages.V1);
 
-        var failure = await Assert.ThrowsAsync<RolloutException>(() => service.RollOutAsync(TestServiceImages.V2Crash));
+        var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.RollOutAsync(TestServiceImages.V2Crash));
 
         Assert.Contains("exited with code 3", failure.Message, StringComparison.Ordinal);
         Assert.Contains("fatal: configuration missing, giving up", failure.Message, StringComparison.Ordinal);
@@ -69,9 +74,9 @@ public sealed class DockerRolloutTests(EngineFixture engine)
     [Fact]
     public async Task A_failed_first_version_leaves_no_container_behind()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
 
-        var failure = await Assert.ThrowsAsync<RolloutException>(() => service.RollOutAsync(TestServiceImages.V2Crash));
+        var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.RollOutAsync(TestServiceImages.V2Crash));
 
         Assert.Contains("There was no previous version", failure.Message, StringComparison.Ordinal);
         Assert.Empty(await service.ContainerNamesAsync());
@@ -80,7 +85,7 @@ public sealed class DockerRolloutTests(EngineFixture engine)
     [Fact]
     public async Task Cancelling_mid_rollout_leaves_version_1_serving()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
         await service.RollOutAsync(TestServiceImages.V1);
         using var cancel = new CancellationTokenSource();
 
@@ -100,7 +105,7 @@ public sealed class DockerRolloutTests(EngineFixture engine)
     [Fact]
     public async Task Cancelling_before_anything_changed_leaves_version_1_untouched()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
         var first = await service.RollOutAsync(TestServiceImages.V1);
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
@@ -115,7 +120,7 @@ public sealed class DockerRolloutTests(EngineFixture engine)
     [Fact]
     public async Task The_image_s_own_healthcheck_decides_when_no_health_url_is_given()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
 
         await service.RollOutAsync(TestServiceImages.V2WithHealthcheck);
 
@@ -127,10 +132,10 @@ public sealed class DockerRolloutTests(EngineFixture engine)
     [Fact]
     public async Task A_health_url_that_never_answers_2xx_fails_the_rollout()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
         var request = service.Request(TestServiceImages.V2, TimeSpan.FromSeconds(2), new Uri($"http://127.0.0.1:{service.Port}/missing"));
 
-        var failure = await Assert.ThrowsAsync<RolloutException>(() => service.RollOutAsync(request));
+        var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.RollOutAsync(request));
 
         Assert.Contains("/missing answered 404", failure.Message, StringComparison.Ordinal);
         Assert.Empty(await service.ContainerNamesAsync());

@@ -4,7 +4,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Serilog;
 
-namespace Deploy.Rollout.Docker;
+namespace Deploy.Docker.Rollout;
 
 /// <summary>
 /// Waits until a new container is healthy: it runs and has not restarted, its health URL answers 2xx (or, with no
@@ -58,7 +58,7 @@ internal sealed class HealthWait(IDockerClient docker, ILogger log, TimeProvider
                 lastCheck = problem;
                 if (time.GetElapsedTime(started) >= request.Timeout)
                 {
-                    throw new RolloutException(
+                    throw new DockerRolloutException(
                         $"the new container did not become healthy within {request.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (last check: {lastCheck}). Raise --rollout-timeout if it needs longer to start.");
                 }
             }
@@ -102,13 +102,13 @@ internal sealed class HealthWait(IDockerClient docker, ILogger log, TimeProvider
         var after = _answered ? "after it answered the health check" : "before it became healthy";
         if (state.Restarting || container.RestartCount > 0 || state.StartedAt != startedAt)
         {
-            throw new RolloutException(
+            throw new DockerRolloutException(
                 $"the new container restarted {after} (restart count {container.RestartCount.ToString(CultureInfo.InvariantCulture)}, last exit code {state.ExitCode.ToString(CultureInfo.InvariantCulture)}): a version that restarts is not healthy.");
         }
 
         if (!state.Running)
         {
-            throw new RolloutException(
+            throw new DockerRolloutException(
                 $"the new container exited with code {state.ExitCode.ToString(CultureInfo.InvariantCulture)}{(string.IsNullOrEmpty(state.Error) ? "" : $" ({state.Error})")} {after}.");
         }
     }
@@ -122,7 +122,7 @@ internal sealed class HealthWait(IDockerClient docker, ILogger log, TimeProvider
             if (health.Status == "unhealthy")
             {
                 var output = health.Log?.LastOrDefault()?.Output?.Trim();
-                throw new RolloutException($"the image's HEALTHCHECK reports unhealthy{(string.IsNullOrEmpty(output) ? "" : $": {output}")}.");
+                throw new DockerRolloutException($"the image's HEALTHCHECK reports unhealthy{(string.IsNullOrEmpty(output) ? "" : $": {output}")}.");
             }
 
             if (health.Status != "healthy")

@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Deploy.Testing.Docker;
 
-namespace Deploy.Rollout.Tests.Support;
+namespace Deploy.Testing.Docker;
 
 /// <summary>
 /// Another process on the host: the test service (a plain HTTP server answering <c>/healthz</c> 200 and
 /// <c>intruder</c> on <c>/</c>), run directly on a host address and port, not in a container. Stopped on dispose.
 /// </summary>
-internal sealed class HostService : IAsyncDisposable
+public sealed class HostService : IAsyncDisposable
 {
     private readonly ChildProcess _process;
 

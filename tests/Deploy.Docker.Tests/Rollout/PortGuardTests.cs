@@ -1,7 +1,7 @@
-using Deploy.Rollout.Docker;
+using Deploy.Docker.Rollout;
 using Docker.DotNet.Models;
 
-namespace Deploy.Rollout.Tests.Docker;
+namespace Deploy.Docker.Tests.Rollout;
 
 /// <summary>When this machine cannot see the engine's containers, host networking's port cannot be checked: nothing changes.</summary>
 public sealed class PortGuardTests
@@ -19,7 +19,7 @@ public sealed class PortGuardTests
         };
         var request = new DockerRolloutRequest("web", "web:v2", FreePort.Next(), [], Publish: null, HealthUrl: null, TimeSpan.FromSeconds(30), new Dictionary<string, string>());
 
-        var failure = Assert.Throws<RolloutException>(() => PortGuard.BeforeChange(request, running));
+        var failure = Assert.Throws<DockerRolloutException>(() => PortGuard.BeforeChange(request, running));
 
         Assert.StartsWith($"With host networking Deploy must see which process listens on port {request.Port}, but the processes of the engine's containers are not visible on this machine ('web' runs as PID {Environment.ProcessId} on the engine", failure.Message, StringComparison.Ordinal);
         Assert.EndsWith("Nothing was changed: run the build on the engine's machine, or run the service with --publish HOST_PORT:CONTAINER_PORT.", failure.Message, StringComparison.Ordinal);

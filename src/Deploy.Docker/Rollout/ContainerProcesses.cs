@@ -1,6 +1,6 @@
 using Docker.DotNet.Models;
 
-namespace Deploy.Rollout.Docker;
+namespace Deploy.Docker.Rollout;
 
 /// <summary>
 /// The processes of one running container, as seen from this machine's <c>/proc</c>: its init process (the

@@ -4,7 +4,7 @@ using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace Deploy.Rollout.Tests.Support;
+namespace Deploy.Testing.Docker;
 
 /// <summary>
 /// Images of a tiny Go HTTP service (TestService/main.go), built static into FROM scratch images, since no
@@ -13,7 +13,7 @@ namespace Deploy.Rollout.Tests.Support;
 /// does (ASPNETCORE_HTTP_PORTS, 8080 in the image as in Microsoft's, PORT ignored). <see cref="Binary"/> is the
 /// same program for the host, where tests run it as another process on a port.
 /// </summary>
-internal static class TestServiceImages
+public static class TestServiceImages
 {
     public const string Repository = "deploy-rollout-test";
     public const string V1 = Repository + ":v1";

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Docker.DotNet.Models;
 
-namespace Deploy.Rollout.Docker;
+namespace Deploy.Docker.Rollout;
 
 /// <summary>
 /// With host networking the service's port belongs to whichever process binds it, so a health check on it proves
@@ -55,7 +55,7 @@ internal static class PortGuard
     {
         if (PortHolder.On(port, null) is [var holder, ..])
         {
-            throw new RolloutException($"port {Text(port)} was still in use once the running version had stopped, by {holder.Describe()} (on {holder.Socket}), so the new version could not listen on it.");
+            throw new DockerRolloutException($"port {Text(port)} was still in use once the running version had stopped, by {holder.Describe()} (on {holder.Socket}), so the new version could not listen on it.");
         }
     }
 
@@ -78,7 +78,7 @@ internal static class PortGuard
             var ours = holder.Processes.Count == 0 ? holder.Socket.User == container.User : holder.Processes.All(container.Contains);
             if (!ours)
             {
-                throw new RolloutException(
+                throw new DockerRolloutException(
                     $"port {Text(port)} is held by {holder.Describe(container.Contains)} (on {holder.Socket}), not by the new container, so what answered the health check was not the new version.");
             }
         }
@@ -88,7 +88,7 @@ internal static class PortGuard
 
     /// <summary>Throws (rolled back) when the new container's processes are not visible here: its port cannot be checked.</summary>
     public static ContainerProcesses NewVersion(DockerRolloutRequest request, ContainerInspectResponse container) =>
-        ContainerProcesses.Find(container) ?? throw new RolloutException($"with {CannotSee(request.ContainerName, container, request.Port)}. {char.ToUpperInvariant(SeeFix[0])}{SeeFix[1..]}");
+        ContainerProcesses.Find(container) ?? throw new DockerRolloutException($"with {CannotSee(request.ContainerName, container, request.Port)}. {char.ToUpperInvariant(SeeFix[0])}{SeeFix[1..]}");
 
     private static void RequireProcFs(int port)
     {
@@ -105,7 +105,7 @@ internal static class PortGuard
         $"host networking Deploy must see which process listens on port {Text(port)}, but the processes of the engine's containers are not visible on this machine " +
         $"('{name}' runs as PID {container.State.Pid.ToString(CultureInfo.InvariantCulture)} on the engine, which is not that container here: the engine runs on another machine or in another PID namespace)";
 
-    private static RolloutException Unchanged(string message) => new(message) { PreviousVersionRestored = true };
+    private static DockerRolloutException Unchanged(string message) => new(message) { PreviousVersionRestored = true };
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Deploy.Rollout.Docker;
+namespace Deploy.Docker.Rollout;
 
 /// <summary>A <c>--publish host:container</c> port mapping (TCP), as <c>docker run -p</c> takes it.</summary>
 internal sealed record PortMapping(int HostPort, int ContainerPort)
 {
-    /// <summary>Parses <c>8080:80</c>; a bad value is a <see cref="RolloutException"/> naming the parameter.</summary>
-    public static PortMapping Parse(string value) => TryParse(value) ?? throw new RolloutException(Problem(value)!);
+    /// <summary>Parses <c>8080:80</c>; a bad value is a <see cref="DockerRolloutException"/> naming the parameter.</summary>
+    public static PortMapping Parse(string value) => TryParse(value) ?? throw new DockerRolloutException(Problem(value)!);
 
     /// <summary>What is wrong with <paramref name="value"/>, or null when it is a mapping.</summary>
     public static string? Problem(string value) => TryParse(value) is null

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Deploy.Rollout.Docker;
+using Deploy.Docker.Rollout;
 
-namespace Deploy.Rollout.Tests.Docker;
+namespace Deploy.Docker.Tests.Rollout;
 
 /// <summary>Who listens on a port, read from /proc: the socket tables and every process's open sockets.</summary>
 public sealed class PortHolderTests

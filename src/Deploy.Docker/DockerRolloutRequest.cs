@@ -1,4 +1,6 @@
-namespace Deploy.Rollout.Docker;
+using Deploy.Docker.Rollout;
+
+namespace Deploy.Docker;
 
 /// <summary>What to run, under which name, and how to tell that it is healthy.</summary>
 /// <param name="ContainerName">The name the service's container has; the previous version has it until replaced.</param>

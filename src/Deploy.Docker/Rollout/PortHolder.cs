@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Deploy.Rollout.Docker;
+namespace Deploy.Docker.Rollout;
 
 /// <summary>A socket listening on a port, and the processes that hold it open (empty when this user may not see them).</summary>
 internal sealed record PortHolder(ListeningSocket Socket, IReadOnlyList<int> Processes)

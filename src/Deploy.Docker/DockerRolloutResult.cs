@@ -1,4 +1,4 @@
-namespace Deploy.Rollout.Docker;
+namespace Deploy.Docker;
 
 /// <summary>What a successful Docker rollout left running.</summary>
 /// <param name="ContainerId">The new container's ID.</param>

@@ -2,10 +2,10 @@ using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace Deploy.Rollout.Docker;
+namespace Deploy.Docker.Rollout;
 
 /// <summary>Parking the previous version while the new one proves itself, and putting it back.</summary>
-internal sealed partial class DockerRollout
+internal sealed partial class RolloutRun
 {
     private const int LogLines = 20;
 
@@ -16,7 +16,7 @@ internal sealed partial class DockerRollout
         var parked = await FindAsync(request.PreviousName, cancellationToken).ConfigureAwait(false);
         if (parked is not null && current is not null)
         {
-            throw new RolloutException(
+            throw new DockerRolloutException(
                 $"Both '{request.ContainerName}' and '{request.PreviousName}' exist, so an earlier rollout was killed before it could tidy up, and which one should serve is unknown. Nothing was changed: remove the one you do not want (docker rm -f NAME), then run the rollout again.")
             { PreviousVersionRestored = true };
         }

@@ -1,22 +1,27 @@
-using Deploy.Rollout.Tests.Support;
+using Deploy.Docker.Tests.Fixtures;
+using Deploy.Docker.Tests.Support;
 using Docker.DotNet.Models;
 
-namespace Deploy.Rollout.Tests.Docker;
+namespace Deploy.Docker.Tests.Rollout;
 
 /// <summary>
 /// Healthy means the new version serves: its container runs, has not restarted, answers, holds its port (host
 /// networking), and still runs unrestarted at the end of the check. Anything else is a failed rollout.
 /// </summary>
-[Collection(EngineGroup.Name)]
-public sealed class HealthSemanticsTests(EngineFixture engine)
+[Collection(DockerTests.Name)]
+public sealed class HealthSemanticsTests(DockerFixture engine) : IAsyncLifetime
 {
+    public Task InitializeAsync() => engine.TestServiceImagesAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_version_that_answers_one_health_check_and_exits_is_rolled_back()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
         await service.RollOutAsync(TestServiceImages.V1);
 
-        var failure = await Assert.ThrowsAsync<RolloutException>(() => service.RollOutAsync(TestServiceImages.V2AnswersOnce));
+        var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.RollOutAsync(TestServiceImages.V2AnswersOnce));
 
         Assert.Contains("the new container exited with code 0 after it answered the health check", failure.Message, StringComparison.Ordinal);
         Assert.Contains("answered one health check, exiting", failure.Message, StringComparison.Ordinal);
@@ -29,13 +34,13 @@ public sealed class HealthSemanticsTests(EngineFixture engine)
     [Fact]
     public async Task A_container_that_crash_loops_under_its_restart_policy_is_not_healthy_while_another_process_answers()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
         await using var intruder = await HostService.StartAsync(service.Port);
 
         // The trial: the new version cannot bind ("address already in use") and restarts over and over,
         // while the other process answers /healthz 2xx on the same port.
         var id = await service.StartAsync(TestServiceImages.V2, RestartPolicyKind.Always);
-        var failure = await Assert.ThrowsAsync<RolloutException>(() => service.WaitUntilHealthyAsync(id, service.Request(TestServiceImages.V2)));
+        var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.WaitUntilHealthyAsync(id, service.Request(TestServiceImages.V2)));
 
         Assert.Matches($"the new container restarted|the new container exited|port {service.Port} is held by process {intruder.Pid} .*, not by the new container", failure.Message);
         Assert.Equal("intruder", await service.ServingAsync());
@@ -44,11 +49,11 @@ public sealed class HealthSemanticsTests(EngineFixture engine)
     [Fact]
     public async Task A_container_that_restarts_after_answering_is_not_healthy()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
 
         // Answers one check, exits, is started again by Docker, answers again...: never the same process twice.
         var id = await service.StartAsync(TestServiceImages.V2AnswersOnce, RestartPolicyKind.Always);
-        var failure = await Assert.ThrowsAsync<RolloutException>(() => service.WaitUntilHealthyAsync(id, service.Request(TestServiceImages.V2AnswersOnce)));
+        var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.WaitUntilHealthyAsync(id, service.Request(TestServiceImages.V2AnswersOnce)));
 
         Assert.Matches("the new container (restarted|exited with code 0) (after it answered the health check|before it became healthy)", failure.Message);
     }
@@ -56,7 +61,7 @@ public sealed class HealthSemanticsTests(EngineFixture engine)
     [Fact]
     public async Task A_healthy_version_passes_several_checks_in_a_row_from_its_own_process()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
         var id = await service.StartAsync(TestServiceImages.V2, RestartPolicyKind.No);
 
         await service.WaitUntilHealthyAsync(id, service.Request(TestServiceImages.V2));
@@ -69,7 +74,7 @@ public sealed class HealthSemanticsTests(EngineFixture engine)
     [Fact]
     public async Task A_service_that_listens_only_where_ASP_NET_Core_does_deploys_without_service_env()
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
 
         await service.RollOutAsync(TestServiceImages.V2AspNet);
 
@@ -84,7 +89,7 @@ public sealed class HealthSemanticsTests(EngineFixture engine)
     [InlineData("ASPNETCORE_URLS")]
     public async Task A_service_env_that_says_where_ASP_NET_Core_listens_is_left_alone(string variable)
     {
-        await using var service = new RolloutScenario(engine.Docker);
+        await using var service = new RolloutScenario(engine.Client);
         var value = variable == "ASPNETCORE_URLS" ? $"http://127.0.0.1:{service.Port}" : service.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var request = service.Request(TestServiceImages.V2) with { Environment = [$"{variable}={value}"] };
 

@@ -2,7 +2,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Serilog;
 
-namespace Deploy.Rollout.Docker;
+namespace Deploy.Docker.Rollout;
 
 /// <summary>
 /// Replaces the running version of a service on a Docker engine with a new image, and puts the previous version
@@ -16,11 +16,11 @@ namespace Deploy.Rollout.Docker;
 /// With host networking the port is the service's only when no other process holds it: <see cref="PortGuard"/>
 /// checks that before anything is stopped, once the previous version stopped, and while the health check runs.
 /// </remarks>
-internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, TimeProvider time)
+internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, TimeProvider time)
 {
     private static readonly TimeSpan RestoreLimit = TimeSpan.FromSeconds(60);
 
-    /// <summary>Rolls <paramref name="request"/> out; throws <see cref="RolloutException"/> after restoring on failure.</summary>
+    /// <summary>Rolls <paramref name="request"/> out; throws <see cref="DockerRolloutException"/> after restoring on failure.</summary>
     public async Task<DockerRolloutResult> RunAsync(DockerRolloutRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -59,7 +59,7 @@ internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, T
             await docker.Containers.StartContainerAsync(newId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
             await new HealthWait(docker, log, time).UntilHealthyAsync(newId, request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception failure) when (failure is RolloutException or OperationCanceledException or DockerApiException or HttpRequestException)
+        catch (Exception failure) when (failure is DockerRolloutException or OperationCanceledException or DockerApiException or HttpRequestException)
         {
             var logs = newId is null ? "" : await TailLogsAsync(newId).ConfigureAwait(false);
             var restored = await RestoreAsync(request, newId, previous).ConfigureAwait(false);
@@ -68,7 +68,7 @@ internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, T
                 throw new OperationCanceledException($"The rollout of '{request.Image}' was cancelled; the previous version was {(restored ? "restored" : "NOT restored")}.", failure, cancellationToken);
             }
 
-            throw new RolloutException(DescribeFailure(request, failure, logs, previous, restored), failure) { PreviousVersionRestored = restored };
+            throw new DockerRolloutException(DescribeFailure(request, failure, logs, previous, restored), failure) { PreviousVersionRestored = restored };
         }
 
         await docker.Containers.UpdateContainerAsync(
@@ -104,7 +104,7 @@ internal sealed partial class DockerRollout(IDockerClient docker, ILogger log, T
         }
         catch (DockerApiException pullFailure)
         {
-            throw new RolloutException(
+            throw new DockerRolloutException(
                 $"The image '{image}' is neither in the Docker engine nor could it be pulled ({FirstLine(pullFailure.ResponseBody)}). Nothing was changed: build it (the Image target) or push it where the engine can pull it.",
                 pullFailure)
             { PreviousVersionRestored = true };

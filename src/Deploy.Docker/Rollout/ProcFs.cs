@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Deploy.Rollout.Docker;
+namespace Deploy.Docker.Rollout;
 
 /// <summary>
 /// What Linux's <c>/proc</c> says about listening TCP sockets and the processes that hold them
