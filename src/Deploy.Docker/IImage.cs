@@ -24,11 +24,11 @@ public interface IImage : ICompile
 
     /// <summary>The build context directory, relative to the service's source; default: the service's directory (<see cref="IToolchain.Project"/>).</summary>
     [Parameter("Build context directory, relative to the service's source (default: the --project directory, e.g. samples/hello-service)")]
-    string DockerContext => GetParameter<string>() ?? ImagePlan.ServiceDirectory(this);
+    string DockerContext => GetParameter<string>() ?? ImageRequest.ServiceDirectory(this);
 
     /// <summary>The image's name (repository without the registry); default: the service directory's name, e.g. <c>hello-service</c>.</summary>
     [Parameter("Image name, without registry or tag (default: the service directory's name, e.g. hello-service)")]
-    string ImageName => GetParameter<string>() ?? ImageNames.FromServiceName(Path.GetFileName(ImagePlan.ServiceDirectory(this).TrimEnd('/', '\\')));
+    string ImageName => GetParameter<string>() ?? ImageNames.FromServiceName(Path.GetFileName(ImageRequest.ServiceDirectory(this).TrimEnd('/', '\\')));
 
     /// <summary>The registry the image is tagged for and pushed to (<c>host[:port]</c>); none keeps the image in the local engine.</summary>
     [Parameter("Registry to tag the image for and push it to, host[:port] (none: the image stays in the local engine)")]
@@ -66,5 +66,5 @@ public interface IImage : ICompile
         .Produces("image", () => BuiltImage?.Reference)
         .Outputs(() => BuiltImage, image => DockerState.Of(this).Built = image)
         .Timeout(TimeSpan.FromHours(1))
-        .Executes(async ct => DockerState.Of(this).Built = await ImagePlan.From(this).BuildAsync(this, ct).ConfigureAwait(false));
+        .Executes(async ct => DockerState.Of(this).Built = await ImageRequest.From(this).BuildAsync(this, ct).ConfigureAwait(false));
 }

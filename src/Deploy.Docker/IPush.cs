@@ -46,5 +46,5 @@ public interface IPush : IImage
         .Produces("image", () => Pushed?.Reference)
         .Outputs(() => Pushed, pushed => DockerState.Of(this).Pushed = pushed)
         .Timeout(TimeSpan.FromHours(1))
-        .Executes(async ct => DockerState.Of(this).Pushed = await PushPlan.PushAsync(this, ct).ConfigureAwait(false));
+        .Executes(async ct => DockerState.Of(this).Pushed = await PushRunner.PushAsync(this, ct).ConfigureAwait(false));
 }

@@ -55,7 +55,7 @@ public interface IClone : IDeployBuild
     TimeSpan GitRetryDelay => GetParameter<TimeSpan?>() ?? TimeSpan.FromSeconds(1);
 
     /// <summary>What <see cref="Clone"/> checked out; null until it has run.</summary>
-    GitCheckout? Checkout => GitState.For(this).Checkout;
+    GitCheckout? Checkout => GitState.Of(this).Checkout;
 
     /// <summary>Clones or updates the workspace and checks out the requested ref.</summary>
     Target Clone => _ => _
@@ -65,9 +65,9 @@ public interface IClone : IDeployBuild
         {
             var request = CloneRequest.From(this);
             var checkout = await new Cloner(request, Log, Time).RunAsync(cancellationToken).ConfigureAwait(false);
-            GitState.For(this).Checkout = checkout;
+            GitState.Of(this).Checkout = checkout;
         })
-        .Outputs(() => Checkout, checkout => GitState.For(this).Checkout = checkout, checkout => [checkout.Workspace])
+        .Outputs(() => Checkout, checkout => GitState.Of(this).Checkout = checkout, checkout => [checkout.Workspace])
         .Timeout(TimeSpan.FromMinutes(30))
         .Produces("commit", () => Checkout?.Commit)
         .Produces("shortCommit", () => Checkout?.ShortCommit)

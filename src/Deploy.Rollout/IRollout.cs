@@ -70,7 +70,7 @@ public interface IRollout : IPush, ITest, IKubernetesRollout
         .DependsOn<IPush>(x => x.Push)
         .DependsOn<ITest>(x => x.Test)
         .Validates(() => RolloutChecks.Problems(this))
-        .Preflight(ct => RolloutPlan.PreflightAsync(this, ct))
+        .Preflight(ct => RolloutRunner.PreflightAsync(this, ct))
         .Produces("deployed", () => Deployed?.Reference)
         .Produces("rolloutTarget", () => Deployed?.Target.ToString().ToLowerInvariant())
         .Produces("revisionBefore", () => Deployed?.RevisionBefore)
@@ -78,5 +78,5 @@ public interface IRollout : IPush, ITest, IKubernetesRollout
         .Produces("applied", () => Deployed?.Applied)
         .Outputs(() => Deployed, deployed => RolloutState.Of(this).Deployed = deployed)
         .Timeout(TargetTimeout(RolloutTimeout))
-        .Executes(async ct => RolloutState.Of(this).Deployed = await RolloutPlan.RunAsync(this, ct).ConfigureAwait(false));
+        .Executes(async ct => RolloutState.Of(this).Deployed = await RolloutRunner.RunAsync(this, ct).ConfigureAwait(false));
 }

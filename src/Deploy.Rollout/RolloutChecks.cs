@@ -9,7 +9,7 @@ namespace Deploy.Rollout;
 
 /// <summary>
 /// Every check of the Rollout target's parameters, for both backends: its <c>Validates</c> runs them while planning,
-/// and <see cref="RolloutPlan"/> runs them again before it builds the request, so a check exists once.
+/// and <see cref="RolloutRunner"/> runs them again before it builds the request, so a check exists once.
 /// </summary>
 internal static partial class RolloutChecks
 {

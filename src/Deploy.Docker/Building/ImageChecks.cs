@@ -4,7 +4,7 @@ namespace Deploy.Docker.Building;
 
 /// <summary>
 /// Every check of the Image target's parameters, in one place: the target's <c>Validates</c> runs them while
-/// planning, and <see cref="ImagePlan.From"/> runs them again before it builds the request, so a check exists once.
+/// planning, and <see cref="ImageRequest.From"/> runs them again before it builds the request, so a check exists once.
 /// </summary>
 internal static class ImageChecks
 {

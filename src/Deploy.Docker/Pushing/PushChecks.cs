@@ -1,6 +1,6 @@
 namespace Deploy.Docker.Pushing;
 
-/// <summary>Every check of the Push target's parameters, used by its <c>Validates</c> and by <see cref="PushPlan"/>.</summary>
+/// <summary>Every check of the Push target's parameters, used by its <c>Validates</c> and by <see cref="PushRunner"/>.</summary>
 internal static class PushChecks
 {
     public static List<string> Problems(IPush build)

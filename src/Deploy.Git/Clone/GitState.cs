@@ -10,5 +10,5 @@ internal sealed class GitState
 {
     public GitCheckout? Checkout { get; set; }
 
-    public static GitState For(IDeployBuild build) => build.GetState<GitState>();
+    public static GitState Of(IDeployBuild build) => build.GetState<GitState>();
 }

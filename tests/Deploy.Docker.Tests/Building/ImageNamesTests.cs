@@ -42,7 +42,7 @@ public sealed class ImageNamesTests
     [InlineData(null, "dev")]
     [InlineData("feature/x", "feature-x")]
     public void The_version_tag_is_the_short_commit_or_dev(string? revision, string tag) =>
-        Assert.Equal(tag, ImagePlan.ShortRevision(revision));
+        Assert.Equal(tag, ImageRequest.ShortRevision(revision));
 
     [Fact]
     public void Build_args_are_key_equals_value()

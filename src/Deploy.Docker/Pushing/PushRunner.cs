@@ -4,7 +4,7 @@ using Deploy.Docker.Engine;
 namespace Deploy.Docker.Pushing;
 
 /// <summary>The Push target's work: checks its inputs, then pushes what Image built.</summary>
-internal static class PushPlan
+internal static class PushRunner
 {
     public static async Task<PushedImage> PushAsync(IPush build, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Deploy.Docker.Tests.Support;
 namespace Deploy.Docker.Tests.Context;
 
 /// <summary>The context tar, read back without an engine.</summary>
-public sealed class BuildContextTests
+public sealed class ContextArchiveTests
 {
     [Fact]
     public async Task The_tar_holds_what_the_rules_let_through_and_the_staged_files()
@@ -17,7 +17,7 @@ public sealed class BuildContextTests
         using var staged = new ScratchContext().With("HelloService").With("lib/native.so");
         var library = Path.Combine(staged.Path, "HelloService");
         var ignore = await DockerIgnore.ReadAsync(context.Path, "Dockerfile");
-        var tar = new BuildContext(context.Path, ignore, [(".deploy/publish", staged.Path)], [new ContextFile(".deploy/rootfs/lib/x/libc.so.6", library)]);
+        var tar = new ContextArchive(context.Path, ignore, [(".deploy/publish", staged.Path)], [new ContextFile(".deploy/rootfs/lib/x/libc.so.6", library)]);
 
         var names = await NamesAsync(tar);
 
@@ -32,7 +32,7 @@ public sealed class BuildContextTests
     public async Task The_pipe_delivers_the_same_tar_as_a_direct_write()
     {
         using var context = new ScratchContext().With("Dockerfile", "FROM scratch").With("big.bin", new string('x', 3 * 1024 * 1024));
-        var tar = new BuildContext(context.Path, await DockerIgnore.ReadAsync(context.Path, "Dockerfile"));
+        var tar = new ContextArchive(context.Path, await DockerIgnore.ReadAsync(context.Path, "Dockerfile"));
         using var direct = new MemoryStream();
         await tar.WriteAsync(direct);
 
@@ -45,7 +45,7 @@ public sealed class BuildContextTests
         Assert.Equal(direct.ToArray(), piped.ToArray());
     }
 
-    private static async Task<List<string>> NamesAsync(BuildContext context)
+    private static async Task<List<string>> NamesAsync(ContextArchive context)
     {
         using var buffer = new MemoryStream();
         await context.WriteAsync(buffer);

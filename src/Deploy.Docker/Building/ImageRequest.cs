@@ -7,7 +7,7 @@ using Deploy.DotNet;
 namespace Deploy.Docker.Building;
 
 /// <summary>The Image target's inputs, read from the build's parameters and checked before anything is built.</summary>
-internal sealed record ImagePlan(
+internal sealed record ImageRequest(
     string ContextDirectory,
     string Dockerfile,
     string Repository,
@@ -28,7 +28,7 @@ internal sealed record ImagePlan(
         return File.Exists(Path.Combine(build.SourceDirectory, project)) ? Path.GetDirectoryName(project) ?? "." : project;
     }
 
-    public static ImagePlan From(IImage build)
+    public static ImageRequest From(IImage build)
     {
         if (ImageChecks.Problems(build) is [_, ..] problems)
         {
@@ -58,7 +58,7 @@ internal sealed record ImagePlan(
             labels["org.opencontainers.image.source"] = source;
         }
 
-        return new ImagePlan(context, relative, repository, registry, tags, ImageNames.BuildArgs(build.BuildArgs), build.DockerTarget, labels, build.DockerHost);
+        return new ImageRequest(context, relative, repository, registry, tags, ImageNames.BuildArgs(build.BuildArgs), build.DockerTarget, labels, build.DockerHost);
     }
 
     /// <summary>The first 7 characters of a commit SHA; another revision text made into a tag; <c>dev</c> when unknown.</summary>

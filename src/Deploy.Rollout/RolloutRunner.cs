@@ -6,7 +6,7 @@ using Deploy.Kubernetes;
 namespace Deploy.Rollout;
 
 /// <summary>Checks the rollout's parameters, then hands the image to the chosen backend.</summary>
-internal static class RolloutPlan
+internal static class RolloutRunner
 {
     public static async Task<Deployed> RunAsync(IRollout build, CancellationToken cancellationToken)
     {

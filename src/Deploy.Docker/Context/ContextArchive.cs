@@ -9,7 +9,7 @@ namespace Deploy.Docker.Context;
 /// them on disk. It is written as a tar <b>while it is sent</b>, through a pipe that holds at most about a
 /// megabyte, so a context of any size costs the same memory.
 /// </summary>
-internal sealed class BuildContext
+internal sealed class ContextArchive
 {
     private const long PauseWriterThreshold = 1024 * 1024;
 
@@ -19,7 +19,7 @@ internal sealed class BuildContext
     private readonly IReadOnlyList<ContextFile> _stagedFiles;
     private readonly HashSet<string> _parents = new(StringComparer.Ordinal);
 
-    public BuildContext(
+    public ContextArchive(
         string directory,
         DockerIgnore ignore,
         IReadOnlyList<(string Prefix, string Directory)>? stagedDirectories = null,
