@@ -1,3 +1,4 @@
+using Deploy.Docker;
 using Deploy.Kubernetes;
 
 namespace Deploy.Rollout;
@@ -12,6 +13,9 @@ public sealed record Deployed(RolloutTarget Target, string Reference, string Whe
 {
     /// <summary>Kubernetes: the whole result (every applied object), which is also what undoing the rollout needs; null for Docker.</summary>
     public KubernetesRolloutResult? Kubernetes { get; init; }
+
+    /// <summary>Docker: the whole result (the containers before and after), which is also what undoing the rollout needs; null for Kubernetes.</summary>
+    public DockerRolloutResult? Docker { get; init; }
 
     /// <summary>Kubernetes with manifests: every object and what the apply did to it (<c>Deployment apps/web configured; Service apps/web created</c>).</summary>
     public string? Applied => Kubernetes?.Applied is { Count: > 0 } applied ? string.Join("; ", applied) : null;

@@ -3,8 +3,9 @@ using Deploy.Build;
 namespace Deploy.Rollout;
 
 /// <summary>
-/// A rollout failed or was refused before it changed anything. The message says what happened, what state the
-/// service was left in (the previous version running again, or nothing touched) and what to change.
+/// The Rollout target was refused before anything changed: a parameter, or no image to deploy. The message says what
+/// to change. What the backends throw once they run is theirs: <see cref="Docker.DockerRolloutException"/>,
+/// <see cref="Kubernetes.KubernetesRolloutException"/>.
 /// </summary>
 public class RolloutException : DeployException
 {
@@ -19,7 +20,4 @@ public class RolloutException : DeployException
         : base(message, innerException)
     {
     }
-
-    /// <summary>True when the previous version was put back (or was never replaced).</summary>
-    public bool PreviousVersionRestored { get; init; }
 }

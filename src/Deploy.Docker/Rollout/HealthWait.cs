@@ -35,7 +35,7 @@ internal sealed class HealthWait(IDockerClient docker, ILogger log, TimeProvider
         var first = await docker.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
         var startedAt = first.State.StartedAt;
         ThrowIfStopped(first, startedAt);
-        var processes = request.Publish is null ? await ProcessesOfAsync(first, startedAt, request, cancellationToken).ConfigureAwait(false) : null;
+        var processes = request.PortMapping is null ? await ProcessesOfAsync(first, startedAt, request, cancellationToken).ConfigureAwait(false) : null;
         var passes = 0;
         string? lastCheck = null;
         while (true)
@@ -69,7 +69,7 @@ internal sealed class HealthWait(IDockerClient docker, ILogger log, TimeProvider
 
     /// <summary>Where the service answers from the host: the published port, else (host networking) its own.</summary>
     public static Uri DefaultHealthUrl(DockerRolloutRequest request) =>
-        new($"http://127.0.0.1:{(request.Publish?.HostPort ?? request.Port).ToString(CultureInfo.InvariantCulture)}/healthz");
+        new($"http://127.0.0.1:{(request.PortMapping?.HostPort ?? request.Port).ToString(CultureInfo.InvariantCulture)}/healthz");
 
     /// <summary>The new container's processes, to check who holds its port (host networking).</summary>
     private async Task<ContainerProcesses> ProcessesOfAsync(ContainerInspectResponse container, string startedAt, DockerRolloutRequest request, CancellationToken cancellationToken)

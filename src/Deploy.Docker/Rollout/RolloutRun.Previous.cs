@@ -14,6 +14,13 @@ internal sealed partial class RolloutRun
     {
         var current = await FindAsync(request.ContainerName, cancellationToken).ConfigureAwait(false);
         var parked = await FindAsync(request.PreviousName, cancellationToken).ConfigureAwait(false);
+        if (parked is not null && current is not null && IsKeptBy(current, parked))
+        {
+            log.Information("Removing '{Parked}', the previous version an earlier rollout kept ({Image})", request.PreviousName, parked.Image);
+            await docker.Containers.RemoveContainerAsync(parked.ID, new ContainerRemoveParameters(), cancellationToken).ConfigureAwait(false);
+            parked = null;
+        }
+
         if (parked is not null && current is not null)
         {
             throw new DockerRolloutException(
@@ -23,6 +30,15 @@ internal sealed partial class RolloutRun
 
         return new ServingVersion(parked ?? current, Parked: parked is not null);
     }
+
+    /// <summary>
+    /// Whether <paramref name="parked"/> is the stopped previous version a successful rollout kept: the container it
+    /// replaced (its <see cref="PreviousLabel"/>), proven healthy (only then does it get its restart policy).
+    /// </summary>
+    private static bool IsKeptBy(ContainerInspectResponse current, ContainerInspectResponse parked) =>
+        !parked.State.Running
+        && current.Config?.Labels is { } labels && labels.TryGetValue(PreviousLabel, out var replaced) && replaced == parked.ID
+        && current.HostConfig?.RestartPolicy?.Name == RestartPolicyKind.UnlessStopped;
 
     /// <summary>Stops the serving version and renames it <c>NAME-previous</c>; null when there is none.</summary>
     private async Task<ContainerInspectResponse?> ParkAsync(DockerRolloutRequest request, ServingVersion serving, CancellationToken cancellationToken)
@@ -53,7 +69,7 @@ internal sealed partial class RolloutRun
     /// Removes the failed container and brings the previous version back under its name, running if it was.
     /// Runs to the end even when the rollout was cancelled (bounded), so a Ctrl+C never leaves the service down.
     /// </summary>
-    private async Task<bool> RestoreAsync(DockerRolloutRequest request, string? failedId, ContainerInspectResponse? previous)
+    private async Task<bool> RestoreAsync(DockerRolloutRequest request, string? failedId, ContainerInspectResponse? previous, bool start)
     {
         using var limit = new CancellationTokenSource(RestoreLimit, time);
         var cancellationToken = limit.Token;
@@ -75,7 +91,7 @@ internal sealed partial class RolloutRun
             }
 
             await docker.Containers.RenameContainerAsync(previous.ID, new ContainerRenameParameters { NewName = request.ContainerName }, cancellationToken).ConfigureAwait(false);
-            if (previous.State.Running)
+            if (start)
             {
                 await docker.Containers.StartContainerAsync(previous.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
             }

@@ -15,31 +15,22 @@ namespace Deploy.Docker.Rollout;
 /// failure removes the new container, renames the previous one back and starts it again if it was running.
 /// With host networking the port is the service's only when no other process holds it: <see cref="PortGuard"/>
 /// checks that before anything is stopped, once the previous version stopped, and while the health check runs.
+/// With <see cref="DockerRolloutRequest.KeepPrevious"/> the previous container stays (stopped, <c>NAME-previous</c>)
+/// after success, for <see cref="RollBackAsync"/>; the new container's <see cref="PreviousLabel"/> names it.
 /// </remarks>
 internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, TimeProvider time)
 {
     private static readonly TimeSpan RestoreLimit = TimeSpan.FromSeconds(60);
 
-    /// <summary>Rolls <paramref name="request"/> out; throws <see cref="DockerRolloutException"/> after restoring on failure.</summary>
-    public async Task<DockerRolloutResult> RunAsync(DockerRolloutRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        try
-        {
-            return await ReplaceAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested && cancelled.CancellationToken != cancellationToken)
-        {
-            // Say who cancelled: the caller's token, not whichever linked token a library threw with.
-            throw new OperationCanceledException(cancelled.Message, cancelled, cancellationToken);
-        }
-    }
+    /// <summary>The label on a new container that names the container it replaced, so a kept previous version is known as such later.</summary>
+    public const string PreviousLabel = "deploy.previous";
 
-    private async Task<DockerRolloutResult> ReplaceAsync(DockerRolloutRequest request, CancellationToken cancellationToken)
+    /// <summary>Rolls <paramref name="request"/> out; throws <see cref="DockerRolloutException"/> after restoring on failure.</summary>
+    public async Task<DockerRolloutResult> RunAsync(DockerRolloutRequest request, CancellationToken cancellationToken)
     {
         await EnsureImageAsync(request.Image, cancellationToken).ConfigureAwait(false);
         var serving = await FindServingVersionAsync(request, cancellationToken).ConfigureAwait(false);
-        if (request.Publish is null)
+        if (request.PortMapping is null)
         {
             PortGuard.BeforeChange(request, serving.Container);
         }
@@ -49,12 +40,12 @@ internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, Time
         string? newId = null;
         try
         {
-            if (request.Publish is null)
+            if (request.PortMapping is null)
             {
                 PortGuard.FreeBeforeStart(request.Port);
             }
 
-            newId = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
+            newId = await CreateAsync(request, previous, cancellationToken).ConfigureAwait(false);
             log.Information("Starting {Name} from {Image}", request.ContainerName, request.Image);
             await docker.Containers.StartContainerAsync(newId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
             await new HealthWait(docker, log, time).UntilHealthyAsync(newId, request, cancellationToken).ConfigureAwait(false);
@@ -62,7 +53,7 @@ internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, Time
         catch (Exception failure) when (failure is DockerRolloutException or OperationCanceledException or DockerApiException or HttpRequestException)
         {
             var logs = newId is null ? "" : await TailLogsAsync(newId).ConfigureAwait(false);
-            var restored = await RestoreAsync(request, newId, previous).ConfigureAwait(false);
+            var restored = await RestoreAsync(request, newId, previous, start: previous?.State.Running == true).ConfigureAwait(false);
             if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw new OperationCanceledException($"The rollout of '{request.Image}' was cancelled; the previous version was {(restored ? "restored" : "NOT restored")}.", failure, cancellationToken);
@@ -75,14 +66,28 @@ internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, Time
             newId,
             new ContainerUpdateParameters { RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.UnlessStopped } },
             cancellationToken).ConfigureAwait(false);
-        if (previous is not null)
+        var kept = previous is not null && request.KeepPrevious;
+        if (previous is not null && !kept)
         {
             await docker.Containers.RemoveContainerAsync(previous.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
         }
 
         var created = await docker.Containers.InspectContainerAsync(newId, cancellationToken).ConfigureAwait(false);
         log.Information("{Name} is healthy and serving {Image}", request.ContainerName, request.Image);
-        return new DockerRolloutResult(newId, request.Image, created.Image, previous?.Image);
+        if (kept)
+        {
+            log.Information("Keeping the previous version ({Image}) as '{Parked}' until the rollout is accepted or rolled back", previous!.Image, request.PreviousName);
+        }
+
+        return new DockerRolloutResult
+        {
+            ContainerName = request.ContainerName,
+            ContainerId = newId,
+            Image = request.Image,
+            ImageId = created.Image,
+            PreviousImageId = previous?.Image,
+            PreviousContainerId = kept ? previous!.ID : null,
+        };
     }
 
     private async Task EnsureImageAsync(string image, CancellationToken cancellationToken)
@@ -111,18 +116,25 @@ internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, Time
         }
     }
 
-    private async Task<string> CreateAsync(DockerRolloutRequest request, CancellationToken cancellationToken)
+    private async Task<string> CreateAsync(DockerRolloutRequest request, ContainerInspectResponse? previous, CancellationToken cancellationToken)
     {
+        // No restart policy until it proved healthy: a restart then is a failure to see, not to paper over.
         var hostConfig = new HostConfig { RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No } };
+        var labels = request.Labels.ToDictionary();
+        if (previous is not null)
+        {
+            labels[PreviousLabel] = previous.ID;
+        }
+
         var parameters = new CreateContainerParameters
         {
             Name = request.ContainerName,
             Image = request.Image,
             Env = ContainerEnvironment(request),
-            Labels = request.Labels.ToDictionary(),
+            Labels = labels,
             HostConfig = hostConfig,
         };
-        if (request.Publish is { } publish)
+        if (request.PortMapping is { } publish)
         {
             var port = $"{publish.ContainerPort}/tcp";
             parameters.ExposedPorts = new Dictionary<string, EmptyStruct> { [port] = default };
@@ -172,7 +184,9 @@ internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, Time
         return logs.Length == 0 ? message : $"{message}{Environment.NewLine}Last lines of the failed container's log:{Environment.NewLine}{logs}";
     }
 
-    private static string Short(string imageId) => imageId.StartsWith("sha256:", StringComparison.Ordinal) && imageId.Length > 19 ? imageId[..19] : imageId;
+    /// <summary>An image ID as <c>sha256:</c> and 12 digits, a container ID as 12 digits: as <c>docker ps</c> shows them.</summary>
+    private static string Short(string id) =>
+        id.StartsWith("sha256:", StringComparison.Ordinal) && id.Length > 19 ? id[..19] : id.Length == 64 ? id[..12] : id;
 
     private static string FirstLine(string? text) => (text ?? "").Split('\n', 2)[0].Trim();
 }

@@ -13,7 +13,7 @@ public sealed class DockerRolloutTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task The_first_version_starts_and_serves()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
 
         var result = await service.RollOutAsync(TestServiceImages.V1);
 
@@ -29,7 +29,7 @@ public sealed class DockerRolloutTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task Version_2_replaces_version_1_and_nothing_else_is_left()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         var first = await service.RollOutAsync(TestServiceImages.V1);
 
         var second = await service.RollOutAsync(TestServiceImages.V2);
@@ -43,7 +43,7 @@ public sealed class DockerRolloutTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task A_version_whose_health_check_fails_leaves_version_1_serving()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         await service.RollOutAsync(TestServiceImages.V1);
 
         var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.RollOutAsync(TestServiceImages.V2Unhealthy, TimeSpan.FromSeconds(3)));
@@ -60,7 +60,7 @@ public sealed class DockerRolloutTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task A_version_that_crashes_on_start_leaves_version_1_serving_and_its_log_in_the_error()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         await service.RollOutAsync(TestServiceImages.V1);
 
         var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.RollOutAsync(TestServiceImages.V2Crash));
@@ -74,7 +74,7 @@ public sealed class DockerRolloutTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task A_failed_first_version_leaves_no_container_behind()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
 
         var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.RollOutAsync(TestServiceImages.V2Crash));
 
@@ -85,7 +85,7 @@ public sealed class DockerRolloutTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task Cancelling_mid_rollout_leaves_version_1_serving()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         await service.RollOutAsync(TestServiceImages.V1);
         using var cancel = new CancellationTokenSource();
 
@@ -105,7 +105,7 @@ public sealed class DockerRolloutTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task Cancelling_before_anything_changed_leaves_version_1_untouched()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         var first = await service.RollOutAsync(TestServiceImages.V1);
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
@@ -120,7 +120,7 @@ public sealed class DockerRolloutTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task The_image_s_own_healthcheck_decides_when_no_health_url_is_given()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
 
         await service.RollOutAsync(TestServiceImages.V2WithHealthcheck);
 
@@ -132,7 +132,7 @@ public sealed class DockerRolloutTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task A_health_url_that_never_answers_2xx_fails_the_rollout()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         var request = service.Request(TestServiceImages.V2, TimeSpan.FromSeconds(2), new Uri($"http://127.0.0.1:{service.Port}/missing"));
 
         var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.RollOutAsync(request));

@@ -18,7 +18,7 @@ public sealed class HealthSemanticsTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task A_version_that_answers_one_health_check_and_exits_is_rolled_back()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         await service.RollOutAsync(TestServiceImages.V1);
 
         var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.RollOutAsync(TestServiceImages.V2AnswersOnce));
@@ -34,7 +34,7 @@ public sealed class HealthSemanticsTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task A_container_that_crash_loops_under_its_restart_policy_is_not_healthy_while_another_process_answers()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         await using var intruder = await HostService.StartAsync(service.Port);
 
         // The trial: the new version cannot bind ("address already in use") and restarts over and over,
@@ -49,7 +49,7 @@ public sealed class HealthSemanticsTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task A_container_that_restarts_after_answering_is_not_healthy()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
 
         // Answers one check, exits, is started again by Docker, answers again...: never the same process twice.
         var id = await service.StartAsync(TestServiceImages.V2AnswersOnce, RestartPolicyKind.Always);
@@ -61,7 +61,7 @@ public sealed class HealthSemanticsTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task A_healthy_version_passes_several_checks_in_a_row_from_its_own_process()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         var id = await service.StartAsync(TestServiceImages.V2, RestartPolicyKind.No);
 
         await service.WaitUntilHealthyAsync(id, service.Request(TestServiceImages.V2));
@@ -74,7 +74,7 @@ public sealed class HealthSemanticsTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task A_service_that_listens_only_where_ASP_NET_Core_does_deploys_without_service_env()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
 
         await service.RollOutAsync(TestServiceImages.V2AspNet);
 
@@ -89,7 +89,7 @@ public sealed class HealthSemanticsTests(DockerFixture engine) : IAsyncLifetime
     [InlineData("ASPNETCORE_URLS")]
     public async Task A_service_env_that_says_where_ASP_NET_Core_listens_is_left_alone(string variable)
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         var value = variable == "ASPNETCORE_URLS" ? $"http://127.0.0.1:{service.Port}" : service.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var request = service.Request(TestServiceImages.V2) with { Environment = [$"{variable}={value}"] };
 

@@ -17,7 +17,7 @@ public sealed class PortConflictTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task Another_process_on_the_port_fails_a_first_rollout_before_any_container_is_created()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         await using var intruder = await HostService.StartAsync(service.Port);
 
         var failure = await Assert.ThrowsAsync<DockerRolloutException>(() => service.RollOutAsync(TestServiceImages.V2));
@@ -32,7 +32,7 @@ public sealed class PortConflictTests(DockerFixture engine) : IAsyncLifetime
     [Fact]
     public async Task Another_process_on_the_port_fails_the_rollout_before_the_running_version_is_touched()
     {
-        await using var service = new RolloutScenario(engine.Client);
+        await using var service = new RolloutScenario(engine);
         var first = await service.RollOutAsync(TestServiceImages.V1);
         var before = await service.InspectAsync(service.Name);
 

@@ -17,7 +17,7 @@ public sealed class PortGuardTests
             State = new ContainerState { Running = true, Pid = Environment.ProcessId },
             HostConfig = new HostConfig { NetworkMode = "host" },
         };
-        var request = new DockerRolloutRequest("web", "web:v2", FreePort.Next(), [], Publish: null, HealthUrl: null, TimeSpan.FromSeconds(30), new Dictionary<string, string>());
+        var request = new DockerRolloutRequest { ContainerName = "web", Image = "web:v2", Port = FreePort.Next(), TimeProvider = TimeProvider.System };
 
         var failure = Assert.Throws<DockerRolloutException>(() => PortGuard.BeforeChange(request, running));
 

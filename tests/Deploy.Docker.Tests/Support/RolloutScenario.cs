@@ -1,4 +1,5 @@
 using Deploy.Docker.Rollout;
+using Deploy.Docker.Tests.Fixtures;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Serilog;
@@ -6,11 +7,13 @@ using Serilog;
 namespace Deploy.Docker.Tests.Support;
 
 /// <summary>
-/// One service on the test engine: a unique container name and a free port, rollouts of the test images to it,
-/// and what it serves. Removes its containers at the end.
+/// One service on the test engine: a unique container name and a free port, rollouts of the test images to it
+/// (through <see cref="DockerRollout"/>), and what it serves. Removes its containers at the end.
 /// </summary>
-internal sealed class RolloutScenario(IDockerClient docker) : IAsyncDisposable
+internal sealed class RolloutScenario(DockerFixture engine) : IAsyncDisposable
 {
+    private readonly IDockerClient docker = engine.Client;
+
     public string Name { get; } = $"rollout-test-{Guid.NewGuid().ToString("N")[..8]}";
 
     public int Port { get; } = FreePort.Next();
@@ -21,14 +24,29 @@ internal sealed class RolloutScenario(IDockerClient docker) : IAsyncDisposable
 
     public List<string> LogLines { get; } = [];
 
-    public DockerRolloutRequest Request(string image, TimeSpan? timeout = null, Uri? healthUrl = null) =>
-        new(Name, image, Port, [], Publish: null, healthUrl, timeout ?? TimeSpan.FromSeconds(30), new Dictionary<string, string> { ["deploy.test"] = "true" });
+    public DockerRolloutRequest Request(string image, TimeSpan? timeout = null, Uri? healthUrl = null) => new()
+    {
+        ContainerName = Name,
+        Image = image,
+        Port = Port,
+        HealthUrl = healthUrl,
+        Timeout = timeout ?? TimeSpan.FromSeconds(30),
+        Labels = new Dictionary<string, string> { ["deploy.test"] = "true" },
+        DockerHost = engine.Daemon.Host,
+        TimeProvider = TimeProvider.System,
+    };
 
     public Task<DockerRolloutResult> RollOutAsync(string image, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         RollOutAsync(Request(image, timeout), cancellationToken);
 
     public Task<DockerRolloutResult> RollOutAsync(DockerRolloutRequest request, CancellationToken cancellationToken = default) =>
-        new RolloutRun(docker, Log(), TimeProvider.System).RunAsync(request, cancellationToken);
+        DockerRollout.RunAsync(request, Log(), cancellationToken);
+
+    public Task<DockerRolloutResult> RollBackAsync(DockerRolloutRequest request, DockerRolloutResult result) =>
+        DockerRollout.RollBackAsync(request, result, Log());
+
+    public Task<DockerRolloutResult> RemovePreviousAsync(DockerRolloutRequest request, DockerRolloutResult result) =>
+        DockerRollout.RemovePreviousAsync(request, result, Log());
 
     /// <summary>
     /// Runs <paramref name="image"/> as this scenario's container with host networking, its port in PORT and a

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Deploy.Docker;
+using Deploy.Build;
 using Deploy.Rollout.Tests.Support;
 using Deploy.Testing.Docker;
 using Docker.DotNet.Models;
@@ -17,9 +18,8 @@ public sealed class PortConflictTargetTests(EngineFixture engine)
         var port = FreePort.Next();
         await using var intruder = await HostService.StartAsync(port);
         using var driver = new BuildDriver();
-        var build = new RolloutBuild();
         var image = await engine.Docker.Images.InspectImageAsync(TestServiceImages.V2);
-        DockerState.Of(build).Built = new ContainerImage(image.ID, TestServiceImages.Repository, ["v2"], Registry: null);
+        var build = new BuiltBuild(new ContainerImage(image.ID, TestServiceImages.Repository, ["v2"], Registry: null));
 
         var result = await driver.RunAsync(build, [
             "Rollout", "--skip",
@@ -32,5 +32,11 @@ public sealed class PortConflictTargetTests(EngineFixture engine)
         Assert.Contains($"Port {port} is already in use by process {intruder.Pid} ({TestServiceImages.Binary})", result.ErrorOf("Rollout"), StringComparison.Ordinal);
         var containers = await engine.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true });
         Assert.DoesNotContain(containers, container => container.Names.Any(n => n.TrimStart('/').StartsWith(name, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The stock build with Image's result given: Rollout runs with its dependencies skipped.</summary>
+    private sealed class BuiltBuild(ContainerImage image) : DeployBuild, IRollout
+    {
+        ContainerImage? IImage.BuiltImage => image;
     }
 }
