@@ -29,7 +29,7 @@ sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics
     string? ICompile.SourceRevision => ((IClone)this).Checkout?.Commit;
 
     // The image's org.opencontainers.image.source label: the cloned URL, only when it carries no credentials.
-    string? IImage.ImageSource =>
+    string? IImage.ImageSourceUrl =>
         Uri.TryCreate(((IClone)this).Checkout?.Repository, UriKind.Absolute, out var url) && url.UserInfo.Length == 0 && !url.IsFile ? url.ToString() : null;
 
     /// <summary>Glue between two components that do not know each other: Restore needs the clone.</summary>

@@ -54,6 +54,20 @@ public interface IRollout : IPush, ITest, IKubernetesRollout
     [Parameter("Kubernetes: kubeconfig file (default: KUBECONFIG, else ~/.kube/config, else the in-cluster service account)", Convention = "KUBECONFIG")]
     string? Kubeconfig => GetParameter<string>();
 
+    // The stock pipeline's glue between Image and the toolchain, which do not know each other: the image is built
+    // from the toolchain's service, stamped with the commit Compile stamps, from what Compile published.
+    string IImage.ImageSourceDirectory => SourceDirectory;
+
+    bool IImage.HasImageSource => HasSource;
+
+    string IImage.ServiceDirectory => ProjectDirectory;
+
+    string? IImage.ImageRevision => SourceRevision;
+
+    string? IImage.PublishedDirectory => Published?.Directory;
+
+    IReadOnlyList<Target> IImage.ImagePrerequisites => [Compile];
+
     /// <summary>What <see cref="Rollout"/> deployed; null until it ran.</summary>
     Deployed? Deployed => RolloutState.Of(this).Deployed;
 

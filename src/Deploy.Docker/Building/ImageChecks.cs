@@ -23,7 +23,7 @@ internal static class ImageChecks
 
         // The files are only checked once the source is there: while a Clone has yet to fetch it, SourceDirectory
         // names a directory that may not hold it (or holds an older one), and checking that would be a guess.
-        if (build.HasSource)
+        if (build.HasImageSource)
         {
             Add(problems, DockerfileProblem(build));
         }
@@ -34,7 +34,7 @@ internal static class ImageChecks
     /// <summary>The context exists and holds the Dockerfile, which the engine's parser would accept, with the --docker-target stage.</summary>
     private static string? DockerfileProblem(IImage build)
     {
-        var context = Path.GetFullPath(Path.Combine(build.SourceDirectory, build.DockerContext));
+        var context = Path.GetFullPath(Path.Combine(build.ImageSourceDirectory, build.DockerContext));
         if (!Directory.Exists(context))
         {
             return $"The build context directory '{context}' (--docker-context '{build.DockerContext}') does not exist. Give the directory holding the Dockerfile.";

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Deploy.Docker.Tests.Fixtures;
 using Deploy.Docker.Tests.Support;
 using Deploy.Build;
-using Deploy.DotNet;
 
 namespace Deploy.Docker.Tests.Building;
 
@@ -90,12 +89,12 @@ public sealed partial class ImageContextTests(DockerFixture docker)
     {
         private bool _fetched;
 
-        string IToolchain.SourceDirectory => directory;
+        string IImage.ImageSourceDirectory => directory;
 
-        bool IToolchain.HasSource => _fetched;
+        bool IImage.HasImageSource => _fetched;
 
         Target Fetch => _ => _
-            .DependentFor<IRestore>(x => x.Restore)
+            .DependentFor<IImage>(x => x.Image)
             .Executes(() =>
             {
                 File.WriteAllText(Path.Combine(directory, "Dockerfile"), "FROM scratch\nCOPPY a /a\n");
@@ -104,23 +103,18 @@ public sealed partial class ImageContextTests(DockerFixture docker)
     }
 
     [Fact]
-    public async Task The_Dockerfile_of_a_fetched_source_is_checked_as_soon_as_it_is_there_before_Restore_and_Compile()
+    public async Task The_Dockerfile_of_a_fetched_source_is_checked_as_soon_as_it_is_there_before_Image_starts()
     {
         using var source = new ScratchContext();
         using var driver = new BuildDriver();
 
-        var result = await driver.RunAsync(new FetchedSource(source.Path), ["Image", "--docker-context", ".", "--docker-host", docker.Daemon.Host]);
+        var result = await driver.RunAsync(new FetchedSource(source.Path), ["Image", "--image-name", "fetched", "--docker-host", docker.Daemon.Host]);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal("Succeeded", result.StatusOf("Fetch"));
-        Assert.Equal("NotRun", result.StatusOf("Restore"));
-        Assert.Equal("NotRun", result.StatusOf("Compile"));
         Assert.Equal("Failed", result.StatusOf("Image"));
         Assert.Contains("does not parse: line 2: unknown instruction 'COPPY'", result.ErrorOf("Image"), StringComparison.Ordinal);
-        foreach (var target in (string[])["Restore", "Compile", "Image"])
-        {
-            Assert.Equal(System.Text.Json.JsonValueKind.Null, result.Target(target).GetProperty("startedAt").ValueKind);
-        }
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, result.Target("Image").GetProperty("startedAt").ValueKind);
     }
 
     [Fact]
