@@ -20,4 +20,7 @@ internal sealed class BuildContext(
     public IReadOnlyDictionary<string, object?> Values { get; } = values;
     public TimeProvider Time { get; } = time;
     public IReadOnlyDictionary<string, string> Environment { get; } = environment;
+
+    /// <summary>The planned targets <c>--force</c> names (all of them for <c>--force</c> alone); set once the run is planned.</summary>
+    public IReadOnlySet<string> Forced { get; set; } = new HashSet<string>();
 }

@@ -31,6 +31,9 @@ public abstract class DeployBuild : IDeployBuild
     public IReadOnlyDictionary<string, string> EnvironmentVariables => Context.Environment;
 
     /// <inheritdoc />
+    public bool IsForced(string target) => Context.Forced.Contains(target);
+
+    /// <inheritdoc />
     public T? GetParameter<T>([CallerMemberName] string member = "") =>
         Context.Values.TryGetValue(member, out var value) && value is T typed ? typed : default;
 

@@ -42,6 +42,13 @@ public interface IDeployBuild
     IReadOnlyDictionary<string, string> EnvironmentVariables { get; }
 
     /// <summary>
+    /// Whether <c>--force</c> names the planned target <paramref name="target"/> (or was given alone). The engine runs
+    /// such a target even when its inputs are unchanged; a target that decides by itself that there is nothing to do
+    /// (the image it would deploy already runs) asks this and does the work anyway.
+    /// </summary>
+    bool IsForced(string target) => false;
+
+    /// <summary>
     /// The value given for a parameter declared on a component interface, or <c>default</c> when none was
     /// given. Call it from the parameter's property: <c>[Parameter] int Depth =&gt; GetParameter&lt;int?&gt;() ?? 1;</c>
     /// </summary>

@@ -129,6 +129,17 @@ public interface ITargetDefinition
     ITargetDefinition Outputs(Func<IEnumerable<string>> paths);
 
     /// <summary>
+    /// Declares what the target reads, so that it runs only when that changed: files by content, parameter values and
+    /// values it computes (<see cref="ITargetInputs"/>). Just before the target would start, the engine fingerprints
+    /// them together with the build's own code and what the targets it depends on handed on; when the fingerprint is
+    /// the one of its last successful run, the target is <see cref="TargetStatus.UpToDate"/>: it does not run, and what
+    /// it declared with <c>Outputs</c> is restored from that run (a path it handed on that is gone makes it run).
+    /// <c>--force</c> runs it anyway. A target that declares no inputs runs every time.
+    /// <code>.Inputs(i =&gt; i.Files(ServiceDirectory, "*", "!*.md").Parameter(() =&gt; Configuration).Value("dotnet", DotNetVersionAsync))</code>
+    /// </summary>
+    ITargetDefinition Inputs(Action<ITargetInputs> inputs);
+
+    /// <summary>
     /// How long the target may run: past it, its token is cancelled and it fails (not aborted) with a message
     /// naming the timeout. Child processes started with <see cref="ProcessExtensions.RunProcessAsync"/> are killed
     /// with their whole tree; code of your own must honour the token.

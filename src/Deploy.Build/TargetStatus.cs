@@ -20,4 +20,10 @@ public enum TargetStatus
 
     /// <summary>It has no actions: it only groups its dependencies.</summary>
     Collective,
+
+    /// <summary>
+    /// Its inputs (<see cref="ITargetDefinition.Inputs"/>) are those of its last successful run: it did not run, and
+    /// what it handed on then was restored.
+    /// </summary>
+    UpToDate,
 }

@@ -6,13 +6,14 @@ namespace Deploy.Prometheus;
 internal sealed record StageSample(string Stage, string Result, double Seconds)
 {
     /// <summary>
-    /// The sample for a target that ran (succeeded, failed or was aborted); null for one that did not
-    /// (skipped, never run, collective): it has no duration to report, and a zero would drag down every
-    /// average a dashboard draws over the stage.
+    /// The sample for a target that started (succeeded, up to date, failed or was aborted); null for one that did
+    /// not (skipped, never run, collective): it has no duration to report, and a zero would drag down every
+    /// average a dashboard draws over the stage. An up-to-date target's duration is what checking its inputs took,
+    /// under its own result (<c>uptodate</c>), so it never mixes with the durations of runs that did the work.
     /// </summary>
     public static StageSample? From(TargetFinishedEvent target) => target.Status switch
     {
-        TargetStatus.Succeeded or TargetStatus.Failed or TargetStatus.Aborted =>
+        TargetStatus.Succeeded or TargetStatus.UpToDate or TargetStatus.Failed or TargetStatus.Aborted =>
             new StageSample(target.Name, Lowercase(target.Status), target.Duration.TotalSeconds),
         _ => null,
     };

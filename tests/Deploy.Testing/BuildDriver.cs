@@ -34,6 +34,9 @@ public sealed class BuildDriver : IDisposable
     /// <summary>The real clock unless a test sets a fake one.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>Where a run's error stream goes as it is written, besides its result (to watch a run that waits); null: nowhere.</summary>
+    public TextWriter? ErrorEcho { get; set; }
+
     /// <summary>Pretend the output is a terminal (a live view may be drawn on it); false: redirected, like a CI log.</summary>
     public bool Terminal { get; set; }
 
@@ -47,7 +50,8 @@ public sealed class BuildDriver : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var host = new BuildHost(TextWriter.Synchronized(output), TextWriter.Synchronized(error), Environment, Root, Time, ProcessorCount, cancellation)
+        var errors = ErrorEcho is { } echo ? new EchoWriter(error, echo) : (TextWriter)error;
+        var host = new BuildHost(TextWriter.Synchronized(output), TextWriter.Synchronized(errors), Environment, Root, Time, ProcessorCount, cancellation)
         {
             OutIsTerminal = Terminal,
         };

@@ -1,5 +1,6 @@
 using Deploy.Build.Definition;
 using Deploy.Build.Execution;
+using Deploy.Build.Fingerprints;
 using Deploy.Build.Hosts;
 using Deploy.Build.Logging;
 using Deploy.Build.Parameters;
@@ -66,6 +67,15 @@ internal static partial class BuildRunner
         Directory.CreateDirectory(temporary);
         var scope = new TargetScope();
         var isRun = !line.Plan && command is null;
+
+        // One run at a time on a root (RunLock), from before the log rotates until the run record is written.
+        using var runLock = isRun ? await RunLock.AcquireAsync(temporary, host.Error, host.Time, host.Cancellation).ConfigureAwait(false) : null;
+        if (isRun && runLock is null)
+        {
+            await host.Error.WriteLineAsync("Cancelled while waiting for the other run on this root; nothing ran.").ConfigureAwait(false);
+            return Cancelled;
+        }
+
         var logFile = isRun ? OpenLogFile(temporary) : null;
         using var live = isRun && ProgressMode.IsInteractive(host, line.NoProgress) ? LiveView.Create(host.Out, host.Time) : null;
         using var sink = new LineSink(host.Out, logFile, masker, line.Verbosity, onGitHub ? new GitHubActionsLog() : null, live);
@@ -100,7 +110,7 @@ internal static partial class BuildRunner
 
         // Parameter problems, definition problems, unknown targets, unmet requirements and every planned target's
         // own checks (Validates) are all reported at once: one run shows everything there is to fix.
-        var planned = Planner.Plan(model, new PlanRequest(line.Targets, line.Skip, previous), defaultTargets, DescribeParameter(parameters));
+        var planned = Planner.Plan(model, new PlanRequest(line.Targets, line.Skip, previous, line.Force), defaultTargets, DescribeParameter(parameters));
         problems.AddRange(planned.Problems.Where(p => !problems.Contains(p)));
         var parallelism = line.Parallel ?? host.ProcessorCount;
         var invalid = new InvalidRun(host, temporary, parallelism, given, masker, logger);
@@ -109,9 +119,13 @@ internal static partial class BuildRunner
             return line.Plan ? await ReportAsync(host, problems, masker).ConfigureAwait(false) : await invalid.ReportAsync(planned.Plan, problems).ConfigureAwait(false);
         }
 
+        build.Context.Forced = plan.Targets.Where(t => t.Forced).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var store = new OutputStore(root, fingerprint, masker);
+        var fingerprints = Fingerprinter.For(root, build, parameters, keepHashes: !line.Plan);
         if (line.Plan)
         {
-            await host.Out.WriteAsync(PlanWriter.Render(plan, parallelism)).ConfigureAwait(false);
+            var upToDate = await UpToDateForecast.ComputeAsync(plan, fingerprints, store, host.Cancellation).ConfigureAwait(false);
+            await host.Out.WriteAsync(PlanWriter.Render(plan, parallelism, upToDate)).ConfigureAwait(false);
             Html.Write(Path.Combine(temporary, PlanPage.FileName), PlanPage.Render(plan, parallelism));
             return Succeeded;
         }
@@ -125,8 +139,7 @@ internal static partial class BuildRunner
         sink.SetTargetWidth(plan.Targets.Max(t => t.Name.Length));
         var github = onGitHub ? new GitHubActionsHost(sink, host.Environment, masker) : null;
         IRunObserver? console = github ?? (IRunObserver?)live;
-        var store = new OutputStore(root, fingerprint, masker);
-        var services = new RunServices(logger, scope, host.Time, masker, console is null ? model.Observers : [.. model.Observers, console], store);
+        var services = new RunServices(logger, scope, host.Time, masker, console is null ? model.Observers : [.. model.Observers, console], store, fingerprints);
         var executor = new Executor(plan, new ExecutorOptions(parallelism, line.KeepGoing), services);
         var outcome = await executor.RunAsync(host.Cancellation).ConfigureAwait(false);
         var targets = outcome.Targets.Select(executor.ToEvent).ToList();
@@ -155,7 +168,7 @@ internal static partial class BuildRunner
         var record = RunRecord.Render(outcome, parallelism, targets, given, [], masker.Apply);
         await RunRecord.WriteAsync(temporary, record).ConfigureAwait(false);
         WriteRunPage(record, temporary, logger);
-        var succeeded = targets.Where(t => t.Status == TargetStatus.Succeeded || t.Reason == Planner.ContinueReason).Select(t => t.Name);
+        var succeeded = targets.Where(t => t.Status is TargetStatus.Succeeded or TargetStatus.UpToDate || t.Reason == Planner.ContinueReason).Select(t => t.Name);
         ContinueState.Save(temporary, fingerprint, succeeded);
 
         return outcome.Result switch

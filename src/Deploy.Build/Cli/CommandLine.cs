@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Deploy.Build.Cli;
 
 /// <summary>
-/// The parsed command line: <c>[TARGET ...] [--skip [TARGET ...]] [--parallel N] [--keep-going] [--plan]
+/// The parsed command line: <c>[TARGET ...] [--skip [TARGET ...]] [--force [TARGET ...]] [--parallel N] [--keep-going] [--plan]
 /// [--help] [--verbosity LEVEL] [--root DIR] [--profile NAME] [--continue] [--report RUN_JSON] [--no-progress] [--&lt;parameter&gt; VALUE ...]</c>.
 /// Option names match case-insensitively, with or without hyphens; <c>--name=value</c> works too.
 /// </summary>
@@ -11,6 +11,9 @@ internal sealed class CommandLine
 {
     public List<string> Targets { get; } = [];
     public List<string>? Skip { get; private set; }
+
+    /// <summary><c>--force [TARGET ...]</c>: null when not given; empty: every target runs even when up to date.</summary>
+    public List<string>? Force { get; private set; }
     public int? Parallel { get; private set; }
     public bool KeepGoing { get; private set; }
     public bool Plan { get; private set; }
@@ -33,7 +36,7 @@ internal sealed class CommandLine
     public List<string> Problems { get; } = [];
 
     /// <summary>The engine's own options (normalized), for "did you mean" suggestions.</summary>
-    public static readonly string[] Options = ["help", "plan", "skip", "parallel", "keep-going", "verbosity", "root", "profile", "continue", "report", "no-progress"];
+    public static readonly string[] Options = ["help", "plan", "skip", "force", "parallel", "keep-going", "verbosity", "root", "profile", "continue", "report", "no-progress"];
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -94,6 +97,9 @@ internal sealed class CommandLine
                 break;
             case "skip":
                 Skip = values;
+                break;
+            case "force":
+                Force = values;
                 break;
             case "parallel":
                 if (values.Count == 1 && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parallel) && parallel >= 1)

@@ -36,9 +36,10 @@ internal static class HelpWriter
         WriteRows(text,
         [
             ("  --skip [TARGET ...]", "Skip these targets, and dependencies only they need; alone: skip all but the named targets"),
+            ("  --force [TARGET ...]", "Run these targets even when their inputs are unchanged (up to date); alone: all of them"),
             ("  --parallel N", string.Create(CultureInfo.InvariantCulture, $"At most N targets at once (default: the processor count, {processorCount}); 1 runs in declaration order")),
             ("  --keep-going", "After a failure, let targets that do not depend on it finish"),
-            ("  --plan", "Print the plan, one line per wave of targets that may run together, and draw it in .nuke/temp/execution-plan.html; run nothing"),
+            ("  --plan", "Print the plan, one line per wave of targets that may run together, which would be up to date and why the others would run, and draw it in .nuke/temp/execution-plan.html; run nothing"),
             ("  --continue", "Rerun only what did not succeed in the last run with the same arguments; the rest hands on what it stored then (or reruns when that is gone)"),
             ("  --verbosity LEVEL", "quiet | minimal | normal | verbose (default: normal)"),
             ("  --root DIR", "The build's root (default: the nearest directory upwards holding .nuke/)"),

@@ -62,6 +62,7 @@ internal static class BuildModelLoader
             Requirements = d.Requirements,
             Outputs = d.Produced,
             HandedOn = d.HandedOn,
+            Inputs = d.Inputs,
             Timeout = d.TimeLimit,
             Validations = d.Validations,
             Preflights = d.Preflights,

@@ -17,6 +17,7 @@ internal sealed class TargetDefinition(string name, object build) : ITargetDefin
     public List<Requirement> Requirements { get; } = [];
     public List<(string Name, Func<object?> Value)> Produced { get; } = [];
     public List<DeclaredOutput> HandedOn { get; } = [];
+    public List<DeclaredInput> Inputs { get; } = [];
     public TimeSpan? TimeLimit { get; private set; }
     public List<Func<IEnumerable<string>>> Validations { get; } = [];
     public List<Func<CancellationToken, Task>> Preflights { get; } = [];
@@ -152,6 +153,13 @@ internal sealed class TargetDefinition(string name, object build) : ITargetDefin
     {
         ArgumentNullException.ThrowIfNull(paths);
         HandedOn.Add(DeclaredOutput.ForPaths(paths));
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Inputs(Action<ITargetInputs> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        inputs(new TargetInputs(Inputs, Problems, Name));
         return this;
     }
 

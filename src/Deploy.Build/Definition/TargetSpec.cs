@@ -25,6 +25,9 @@ internal sealed class TargetSpec
     /// <summary>State and paths the target hands on to later ones (<see cref="ITargetDefinition.Outputs{T}"/>), in declaration order.</summary>
     public IReadOnlyList<DeclaredOutput> HandedOn { get; init; } = [];
 
+    /// <summary>What it reads (<see cref="ITargetDefinition.Inputs"/>), in declaration order; none: it runs every time.</summary>
+    public IReadOnlyList<DeclaredInput> Inputs { get; init; } = [];
+
     /// <summary>How long it may run before its token is cancelled and it fails; null: no limit.</summary>
     public TimeSpan? Timeout { get; init; }
 

@@ -1,5 +1,6 @@
-using Deploy.Build.Logging;
+using Deploy.Build.Fingerprints;
 using Deploy.Build.Planning;
+using Deploy.Build.Records;
 
 namespace Deploy.Build.Execution;
 
@@ -12,16 +13,24 @@ internal sealed partial class Executor
     /// </summary>
     private bool Restored(PlannedTarget target)
     {
-        var log = _services.Log.ForContext(TargetScope.PropertyName, target.Name);
+        // A target with inputs is restored only when its fingerprint says so (it starts, and is up to date or runs).
+        if (_services.Fingerprints is not null && target.Spec.Inputs.Count > 0)
+        {
+            return false;
+        }
+
+        var log = Log(target);
+        var handsOn = CapturedOutputs.None.Digest;
         var problem = target.Needs.FirstOrDefault(p => _outcomes[p.Order].Ran) is { } fresh
             ? $"{fresh.Name}, which it depends on, ran again"
-            : _services.Outputs?.Restore(target.Spec);
+            : _services.Outputs?.Restore(target.Spec, out handsOn);
         if (problem is not null)
         {
             log.Warning("{TargetName} succeeded in the previous run, but runs again (--continue): {Problem}", target.Name, problem);
             return false;
         }
 
+        _outcomes[target.Order].Contribution = Contributions.Succeeded(null, handsOn, NeedsPassed(target));
         try
         {
             CollectOutputs(target, _outcomes[target.Order]);

@@ -1,4 +1,6 @@
+using Deploy.Build.Fingerprints;
 using Deploy.Build.Planning;
+using Deploy.Build.Records;
 
 namespace Deploy.Build.Execution;
 
@@ -42,24 +44,33 @@ internal sealed partial class Executor
         using var timer = limit is { } delay ? new CancellationTokenSource(delay, _services.Time) : null;
         using var linked = timer is null ? null : CancellationTokenSource.CreateLinkedTokenSource(abort, timer.Token);
         var cancellationToken = linked?.Token ?? abort;
-        byte[]? handedOn = null;
+        CapturedOutputs? handedOn = null;
+        Fingerprint? fingerprint = null;
         log.Debug("Starting {TargetName}", target.Name);
         try
         {
-            _services.Outputs?.Forget(target.Name);
-            foreach (var action in target.Spec.Actions)
+            fingerprint = await FingerprintAsync(target, outcome, cancellationToken).ConfigureAwait(false);
+            if (fingerprint is not null && IsUpToDate(target, outcome, fingerprint))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await action(cancellationToken).ConfigureAwait(false);
+                outcome.Status = TargetStatus.UpToDate;
             }
-
-            CollectOutputs(target, outcome);
-            if (_services.Outputs is { } store && target.Spec.HandedOn.Count > 0)
+            else
             {
-                handedOn = store.Capture(target.Spec, _services.Time.GetUtcNow());
-            }
+                _services.Outputs?.Forget(target.Name);
+                foreach (var action in target.Spec.Actions)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await action(cancellationToken).ConfigureAwait(false);
+                }
 
-            outcome.Status = TargetStatus.Succeeded;
+                CollectOutputs(target, outcome);
+                if (_services.Outputs is { } store && (target.Spec.HandedOn.Count > 0 || fingerprint is not null))
+                {
+                    handedOn = store.Capture(target.Spec);
+                }
+
+                outcome.Status = TargetStatus.Succeeded;
+            }
         }
         catch (Exception exception) when (timer?.IsCancellationRequested == true && !abort.IsCancellationRequested)
         {
@@ -84,11 +95,20 @@ internal sealed partial class Executor
             outcome.FinishedAt = _services.Time.GetUtcNow();
         }
 
-        if (outcome.Status == TargetStatus.Succeeded)
+        if (outcome.Status == TargetStatus.UpToDate)
         {
-            if (handedOn is not null && await _services.Outputs!.SaveAsync(target.Name, handedOn, CancellationToken.None).ConfigureAwait(false) is { } problem)
+            log.ForContext(Logging.LineSink.StatusLine, true).Information("{TargetName} is up to date: {Reason}", target.Name, outcome.Reason);
+        }
+        else if (outcome.Status == TargetStatus.Succeeded)
+        {
+            outcome.Contribution = Contributions.Succeeded(fingerprint?.Key, (handedOn ?? CapturedOutputs.None).Digest, NeedsPassed(target));
+            if (handedOn is not null)
             {
-                log.Warning("What {TargetName} hands on was not stored, so --continue will run it again: {Problem}", target.Name, problem);
+                var record = _services.Outputs!.Render(target.Spec, handedOn, outcome.FinishedAt!.Value, Verified(target, fingerprint));
+                if (await _services.Outputs.SaveAsync(target.Name, record, CancellationToken.None).ConfigureAwait(false) is { } problem)
+                {
+                    log.Warning("What {TargetName} hands on was not stored, so --continue will run it again: {Problem}", target.Name, problem);
+                }
             }
 
             // Marked: a live view shows its own line for it (Logging.LineSink.StatusLine).

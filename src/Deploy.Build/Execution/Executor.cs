@@ -89,6 +89,7 @@ internal sealed partial class Executor
             }
         }
 
+        await SaveHashesAsync().ConfigureAwait(false);
         var finishedAt = _services.Time.GetUtcNow();
         var result = _cancelled ? RunResult.Cancelled : _failed ? RunResult.Failed : RunResult.Succeeded;
         if (_run is not null)
@@ -186,9 +187,10 @@ internal sealed partial class Executor
     private void Finish(PlannedTarget target, Activity? span)
     {
         var outcome = _outcomes[target.Order];
+        SettleContribution(target, outcome);
         var finished = ToEvent(outcome);
         var now = _services.Time.GetUtcNow();
-        RunTracing.EndTarget(span ?? RunTracing.StartTarget(_run, target.Name, outcome.StartedAt ?? now), finished, now, outcome.Error);
+        RunTracing.EndTarget(span ?? RunTracing.StartTarget(_run, target.Name, outcome.StartedAt ?? now), finished, now, outcome.Error, outcome.Fingerprint);
         _finished++;
         if (outcome.Status == TargetStatus.Failed && !target.Spec.ProceedAfterFailure)
         {

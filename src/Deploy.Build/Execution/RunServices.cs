@@ -12,4 +12,6 @@ internal sealed record RunServices(
     SecretMasker Masker,
     IReadOnlyList<IRunObserver> Observers,
     // Where targets' typed state is stored and restored from (--continue); null: nowhere (engine tests).
-    OutputStore? Outputs = null);
+    OutputStore? Outputs = null,
+    // Fingerprints the inputs of targets that declare them (up-to-date checks, with Outputs); null: every target runs.
+    Fingerprints.Fingerprinter? Fingerprints = null);

@@ -20,6 +20,7 @@ internal static class RunTracing
     public const string ErrorType = "error.type";
     public const string Status = "deploy.target.status";
     public const string Reason = "deploy.target.reason";
+    public const string Fingerprint = "deploy.target.fingerprint";
     public const string Parallelism = "deploy.parallelism";
     public const string OutputPrefix = "deploy.output.";
 
@@ -75,8 +76,11 @@ internal static class RunTracing
         return span;
     }
 
-    /// <summary>Tags the target's span with how it ended and ends it when the run record says it did.</summary>
-    public static void EndTarget(Activity? span, TargetFinishedEvent target, DateTimeOffset now, Exception? error)
+    /// <summary>
+    /// Tags the target's span with how it ended (and, for a target with inputs, its fingerprint: the same key means the
+    /// same inputs) and ends it when the run record says it did.
+    /// </summary>
+    public static void EndTarget(Activity? span, TargetFinishedEvent target, DateTimeOffset now, Exception? error, string? fingerprint = null)
     {
         if (span is null)
         {
@@ -86,6 +90,7 @@ internal static class RunTracing
         span.SetTag(TaskRunResult, Result(target.Status));
         span.SetTag(Status, target.Status.ToString());
         span.SetTag(Reason, target.Reason);
+        span.SetTag(Fingerprint, fingerprint);
         foreach (var (name, value) in target.Outputs)
         {
             span.SetTag(OutputPrefix + name, value);
@@ -127,7 +132,10 @@ internal static class RunTracing
         run.Stop();
     }
 
-    /// <summary>The well-known values of <c>cicd.pipeline.task.run.result</c>.</summary>
+    /// <summary>
+    /// The well-known values of <c>cicd.pipeline.task.run.result</c>. An up-to-date target did none of its work, so it is
+    /// a skip; <c>deploy.target.status</c> tells it from one a condition skipped.
+    /// </summary>
     public static string Result(TargetStatus status) => status switch
     {
         TargetStatus.Succeeded or TargetStatus.Collective => "success",

@@ -18,6 +18,15 @@ internal sealed class TargetOutcome(string name)
     /// </summary>
     public bool Ran { get; set; }
 
+    /// <summary>
+    /// What it passes into the fingerprints of the targets that need it (<see cref="Fingerprints.Contributions"/>);
+    /// set when it finishes.
+    /// </summary>
+    public string? Contribution { get; set; }
+
+    /// <summary>Its fingerprint's key, when it declares inputs and they could be read.</summary>
+    public string? Fingerprint { get; set; }
+
     /// <summary>Whether it finished without running its actions to a successful end.</summary>
     public bool Blocks => Status is TargetStatus.NotRun or TargetStatus.Aborted or TargetStatus.Failed;
 }

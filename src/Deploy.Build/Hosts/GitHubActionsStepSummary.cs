@@ -53,7 +53,7 @@ internal static class GitHubActionsStepSummary
     }
 
     /// <summary>
-    /// Mermaid's tags colour the bar by status: done (succeeded, collective), crit (failed), active (aborted).
+    /// Mermaid's tags colour the bar by status: done (succeeded, up to date, collective), crit (failed), active (aborted).
     /// The critical path is named under the table rather than tagged, so "crit" keeps meaning "failed".
     /// </summary>
     private static string Tags(TargetStatus status) => status switch

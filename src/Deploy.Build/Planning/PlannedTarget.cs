@@ -34,6 +34,9 @@ internal sealed class PlannedTarget(TargetSpec spec)
     /// </summary>
     public bool FromPreviousRun { get; set; }
 
+    /// <summary>Named by <c>--force</c> (or <c>--force</c> alone): it runs even when its inputs are unchanged.</summary>
+    public bool Forced { get; set; }
+
     public IEnumerable<PlannedTarget> Prerequisites => Needs.Concat(RunsAfter);
 
     public override string ToString() => Name;

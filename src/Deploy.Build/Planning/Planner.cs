@@ -34,6 +34,7 @@ internal static class Planner
 
         var invoked = Resolve(model, names, "target", problems);
         var skipped = request.Skip is null ? [] : Resolve(model, request.Skip, "target to --skip", problems);
+        var forced = request.Force is null ? [] : Resolve(model, request.Force, "target to --force", problems);
         if (problems.Count > 0)
         {
             return new PlanResult(null, problems);
@@ -41,6 +42,11 @@ internal static class Planner
 
         var planned = Collect(model, invoked);
         var plan = Order(planned);
+        foreach (var target in plan.Targets)
+        {
+            target.Forced = request.Force is { Count: 0 } || forced.Contains(target.Spec);
+        }
+
         ApplySkips(plan, request, skipped, problems);
         CheckRequirements(plan, describeParameter, problems);
         foreach (var problem in Validate(plan.Targets))

@@ -53,17 +53,26 @@ internal sealed partial class LiveView
         ($" {Elapsed(now - target.StartedAt),5}  ", Dim),
         (target.Latest, Style.Plain));
 
-    /// <summary><c>✔ Compile succeeded in 0:01.23</c>, <c>✘ Test failed in 0:00.50: the error</c>, <c>- Publish skipped: why</c>.</summary>
+    /// <summary>
+    /// <c>✔ Compile succeeded in 0:01.23</c>, <c>✔ Restore up to date in 0:00.02: inputs unchanged since …</c>,
+    /// <c>✘ Test failed in 0:00.50: the error</c>, <c>- Publish skipped: why</c>.
+    /// </summary>
     private Paragraph FinishedLine(TargetFinishedEvent target)
     {
         var (symbol, style) = target.Status switch
         {
             TargetStatus.Succeeded => (Unicode ? "✔" : "+", Green),
+            TargetStatus.UpToDate => (Unicode ? "✔" : "=", Dim),
             TargetStatus.Failed => (Unicode ? "✘" : "x", Red),
             TargetStatus.Aborted => ("!", Yellow),
             _ => ("-", Dim),
         };
-        var status = target.Status == TargetStatus.NotRun ? "not run" : target.Status.ToString().ToLowerInvariant();
+        var status = target.Status switch
+        {
+            TargetStatus.NotRun => "not run",
+            TargetStatus.UpToDate => "up to date",
+            _ => target.Status.ToString().ToLowerInvariant(),
+        };
         var duration = target.StartedAt is null ? "" : " in " + Formatting.Duration(target.Duration);
         var note = SummaryWriter.Note(target);
         return Line(

@@ -5,11 +5,14 @@ namespace Deploy.Build.Records;
 internal sealed partial class OutputStore
 {
     /// <summary>
-    /// Puts back what a target handed on when it last succeeded (its restore actions get the stored values).
-    /// Null when done (or there is nothing to restore); else why it cannot be, and the target must run again.
+    /// Puts back what a target handed on when it last succeeded (its restore actions get the stored values), for
+    /// <c>--continue</c>: the record must come from a run with the same arguments. Null when done (or there is nothing
+    /// to restore); else why it cannot be, and the target must run again. <paramref name="handsOn"/> is the digest of
+    /// what it handed on (<see cref="CapturedOutputs.Digest"/>).
     /// </summary>
-    public string? Restore(Definition.TargetSpec target)
+    public string? Restore(Definition.TargetSpec target, out string handsOn)
     {
+        handsOn = CapturedOutputs.None.Digest;
         if (target.HandedOn.Count == 0)
         {
             return null;
@@ -34,7 +37,8 @@ internal sealed partial class OutputStore
         {
             try
             {
-                return Restore(target, document.RootElement, path);
+                handsOn = document.RootElement.TryGetProperty("handsOn", out var digest) ? digest.GetString() ?? handsOn : handsOn;
+                return Restore(target, document.RootElement, path, sameArguments: true);
             }
             catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or NotSupportedException)
             {
@@ -43,14 +47,18 @@ internal sealed partial class OutputStore
         }
     }
 
-    private string? Restore(Definition.TargetSpec target, JsonElement record, string path)
+    /// <param name="target">The target.</param>
+    /// <param name="record">Its record.</param>
+    /// <param name="path">Where the record is, for the reasons.</param>
+    /// <param name="sameArguments">Whether the record must come from a run with these arguments (--continue); an up-to-date target's fingerprint decides instead.</param>
+    private string? Restore(Definition.TargetSpec target, JsonElement record, string path, bool sameArguments)
     {
         if (record.GetProperty("schema").GetInt32() != Schema)
         {
             return $"{path} was written by another version of Deploy";
         }
 
-        if (record.GetProperty("arguments").GetString() != arguments)
+        if (sameArguments && record.GetProperty("arguments").GetString() != arguments)
         {
             return $"{path} was written by a run with other arguments";
         }

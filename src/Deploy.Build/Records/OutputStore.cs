@@ -9,15 +9,16 @@ using Deploy.Build.Logging;
 namespace Deploy.Build.Records;
 
 /// <summary>
-/// What targets hand on to later ones (<see cref="ITargetDefinition.Outputs{T}"/>), one record per target in
-/// <c>.nuke/temp/outputs/&lt;target&gt;.json</c>: removed as the target starts, written (atomically) only after it
-/// succeeded, so a target that failed has none. <c>--continue</c> restores a skipped target from it; an up-to-date
-/// check can reuse the same records. The record names the arguments of the run that wrote it (a hash, as
+/// What targets hand on to later ones (<see cref="ITargetDefinition.Outputs{T}"/>) and the fingerprint of their inputs
+/// (<see cref="ITargetDefinition.Inputs"/>), one record per target in <c>.nuke/temp/outputs/&lt;target&gt;.json</c>:
+/// removed as the target starts, written (atomically) only after it succeeded, so a target that failed has none.
+/// <c>--continue</c> restores a skipped target from it, and a target whose fingerprint matches is up to date. The record names the arguments of the run that wrote it (a hash, as
 /// <see cref="ContinueState"/> keeps them), and a state holding a secret value is never written.
 /// </summary>
 internal sealed partial class OutputStore(string rootDirectory, string arguments, SecretMasker masker)
 {
-    public const int Schema = 1;
+    // 2 added handsOn and fingerprint (issue 15).
+    public const int Schema = 2;
     public const string DirectoryName = "outputs";
 
     // Web defaults: camelCase names, read case-insensitively. Strict about nulls and constructor parameters, so a
@@ -48,10 +49,10 @@ internal sealed partial class OutputStore(string rootDirectory, string arguments
     }
 
     /// <summary>
-    /// The record of a target that just succeeded. Throws <see cref="DeployException"/> when its state cannot be
+    /// What a target that just succeeded hands on. Throws <see cref="DeployException"/> when its state cannot be
     /// stored as JSON (a definition problem: the target fails, as a throwing <c>Produces</c> does).
     /// </summary>
-    public byte[] Capture(TargetSpec target, DateTimeOffset finishedAt)
+    public CapturedOutputs Capture(TargetSpec target)
     {
         var states = new List<(string Type, JsonElement? Value)>();
         var paths = new List<string>();
@@ -78,6 +79,12 @@ internal sealed partial class OutputStore(string rootDirectory, string arguments
             paths.AddRange(declared.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Path.GetFullPath(p, rootDirectory)));
         }
 
+        return new CapturedOutputs(states, paths.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The record of a target that succeeded: what it hands on and, when it declares inputs, its fingerprint.</summary>
+    public byte[] Render(TargetSpec target, CapturedOutputs outputs, DateTimeOffset finishedAt, Fingerprints.Fingerprint? fingerprint)
+    {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, WriterOptions))
         {
@@ -86,39 +93,25 @@ internal sealed partial class OutputStore(string rootDirectory, string arguments
             json.WriteString("target", target.Name);
             json.WriteString("arguments", arguments);
             json.WriteString("finishedAt", finishedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-            json.WriteStartArray("state");
-            foreach (var (type, value) in states)
+            outputs.WriteTo(json);
+            json.WriteString("handsOn", outputs.Digest);
+            json.WritePropertyName("fingerprint");
+            if (fingerprint is { Key: not null })
             {
-                json.WriteStartObject();
-                json.WriteString("type", type);
-                json.WritePropertyName("value");
-                if (value is { } element)
-                {
-                    element.WriteTo(json);
-                }
-                else
-                {
-                    json.WriteNullValue();
-                }
-
-                json.WriteEndObject();
+                StoredFingerprint.Write(json, fingerprint);
+            }
+            else
+            {
+                json.WriteNullValue();
             }
 
-            json.WriteEndArray();
-            json.WriteStartArray("paths");
-            foreach (var path in paths.Distinct(StringComparer.Ordinal))
-            {
-                json.WriteStringValue(path);
-            }
-
-            json.WriteEndArray();
             json.WriteEndObject();
         }
 
         return stream.ToArray();
     }
 
-    /// <summary>Writes a record <see cref="Capture"/> made; null when written, else why not (for a warning).</summary>
+    /// <summary>Writes a record <see cref="Render"/> made; null when written, else why not (for a warning).</summary>
     public async Task<string?> SaveAsync(string target, byte[] record, CancellationToken cancellationToken = default)
     {
         if (masker.HasSecrets && masker.ContainsSecret(Encoding.UTF8.GetString(record)))

@@ -7,7 +7,7 @@ using Deploy.Build.Parameters;
 namespace Deploy.Build.Records;
 
 /// <summary>
-/// <c>.nuke/temp/run.json</c>, the contract documented in README ("The run record"): schema 2, result, times,
+/// <c>.nuke/temp/run.json</c>, the contract documented in docs/run-record.md: schema 3, result, times,
 /// wall seconds, parallelism, the parameters given and where from (no value for secrets), the problems that kept
 /// an invalid run from starting, and one entry per planned target. Strings arrive with secrets already masked.
 /// </summary>
@@ -19,8 +19,11 @@ internal static class RunRecord
     // non-ASCII text stays as it is, instead of \u0022 and \u2026 escapes.
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The record's format version: 2 added <c>parameters</c>, <c>problems</c> and the result <c>Invalid</c>.</summary>
-    public const int Schema = 2;
+    /// <summary>
+    /// The record's format version: 2 added <c>parameters</c>, <c>problems</c> and the result <c>Invalid</c>; 3 the
+    /// status <c>UpToDate</c>.
+    /// </summary>
+    public const int Schema = 3;
 
     /// <param name="run">The finished (or never started) run.</param>
     /// <param name="parallelism">At most this many targets at once.</param>

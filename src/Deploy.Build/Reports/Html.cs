@@ -21,6 +21,7 @@ internal static class Html
         .succeeded { fill: #2da44e; background: #2da44e; }
         .failed { fill: #cf222e; background: #cf222e; }
         .aborted { fill: #fb8500; background: #fb8500; }
+        .uptodate { fill: #9be9a8; background: #9be9a8; }
         .collective { fill: #8c959f; background: #8c959f; }
         .skipped { fill: #d0d7de; background: #d0d7de; }
         .notrun { fill: #eaeef2; background: #eaeef2; }

@@ -18,7 +18,7 @@ internal static class RunPage
     private const double AxisHeight = 28;
     private const double ChartWidth = 860;
 
-    private static readonly string[] Statuses = ["Succeeded", "Failed", "Aborted", "Collective", "Skipped", "NotRun"];
+    private static readonly string[] Statuses = ["Succeeded", "UpToDate", "Failed", "Aborted", "Collective", "Skipped", "NotRun"];
 
     /// <summary>The CSS class of a status ("NotRun" → "notrun"); unknown statuses get their own lower-cased name.</summary>
     public static string StatusClass(string status) =>
@@ -124,6 +124,7 @@ internal static class RunPage
     private static string Describe(string status) => status switch
     {
         "NotRun" => "not run",
+        "UpToDate" => "up to date (inputs unchanged)",
         "Collective" => "collective (no actions)",
         _ => status.ToLowerInvariant(),
     };

@@ -12,7 +12,7 @@ internal sealed record ReportedTarget(string Name, string Status, DateTimeOffset
 /// </summary>
 internal sealed record RunReport(string Result, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, double WallSeconds, int Parallelism, IReadOnlyList<ReportedTarget> Targets)
 {
-    /// <summary>The record, or why it cannot be read (not JSON, not schema 1 or 2, a key missing or of the wrong kind).</summary>
+    /// <summary>The record, or why it cannot be read (not JSON, not schema 1 to 3, a key missing or of the wrong kind).</summary>
     public static RunReport Parse(ReadOnlySpan<byte> json)
     {
         try
@@ -24,10 +24,10 @@ internal sealed record RunReport(string Result, DateTimeOffset StartedAt, DateTi
                 throw new FormatException("it is not a JSON object");
             }
 
-            if (!root.TryGetProperty("schema", out var schema) || schema.ValueKind != JsonValueKind.Number || schema.GetInt32() is not (1 or Records.RunRecord.Schema))
+            if (!root.TryGetProperty("schema", out var schema) || schema.ValueKind != JsonValueKind.Number || schema.GetInt32() is < 1 or > Records.RunRecord.Schema)
             {
-                // Schema 2 only added keys (parameters, problems) and the result Invalid: a page of either reads the same.
-                throw new FormatException($"it is not a run record of schema 1 or {Records.RunRecord.Schema}");
+                // Schemas 2 and 3 only added keys (parameters, problems), the result Invalid and the status UpToDate: a page of any reads the same.
+                throw new FormatException($"it is not a run record of schema 1 to {Records.RunRecord.Schema}");
             }
 
             var targets = Property(root, "targets", JsonValueKind.Array).EnumerateArray().Select(t => new ReportedTarget(

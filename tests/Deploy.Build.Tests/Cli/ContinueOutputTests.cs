@@ -92,7 +92,7 @@ public sealed class ContinueOutputTests
 
         using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(driver.Temp, "outputs", "Package.json")));
         var root = record.RootElement;
-        Assert.Equal(1, root.GetProperty("schema").GetInt32());
+        Assert.Equal(2, root.GetProperty("schema").GetInt32());
         Assert.Equal("Package", root.GetProperty("target").GetString());
         Assert.Matches("^[0-9a-f]{64}$", root.GetProperty("arguments").GetString());
         var state = Assert.Single(root.GetProperty("state").EnumerateArray());

@@ -65,7 +65,7 @@ public sealed class RunRecordTests
         Assert.Equal(
             """
             {
-              "schema": 2,
+              "schema": 3,
               "result": "Failed",
               "startedAt": "2026-11-25T20:00:00.000Z",
               "finishedAt": "2026-11-25T20:00:03.700Z",
