@@ -38,6 +38,16 @@ export ACTION_VALIDATOR="$PWD/$validator"
 command -v dotnet >/dev/null || { echo "error: dotnet (the .NET 10 SDK) is not on PATH. Install it (https://dot.net), then run ./test.sh again." >&2; exit 1; }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# PowerShell 7, which the build.ps1 tests run, as a .NET tool in .tools/pwsh (not global). 7.6.9: a later 7.7
+# may want a newer .NET than the SDK's. The tests find it through $PWSH; in CI a missing pwsh fails them.
+pwsh=.tools/pwsh/pwsh
+if [[ ! -x $pwsh ]]; then
+  echo "Installing PowerShell 7.6.9 into .tools/pwsh"
+  dotnet tool install PowerShell --version 7.6.9 --tool-path .tools/pwsh >/dev/null
+fi
+export PWSH="$PWD/$pwsh"
+
 results=.test-results
 rm -rf "$results"
 

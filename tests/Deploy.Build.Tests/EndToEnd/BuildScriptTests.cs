@@ -15,7 +15,7 @@ public sealed class BuildScriptTests(ScratchBuild scratch) : IClassFixture<Scrat
         Assert.True(File.Exists(Path.Combine(scratch.Temp, "run.json")));
 
         // Nothing changed: no compile on the second run (the compiled build is not rewritten).
-        var dll = Path.Combine(scratch.Root, "build", "bin", "_build.dll");
+        var dll = scratch.Assembly;
         var compiledAt = File.GetLastWriteTimeUtc(dll);
         var (second, secondOutput) = await scratch.RunAsync("--help");
         Assert.Equal(0, second);

@@ -3,16 +3,22 @@ using System.Diagnostics;
 namespace Deploy.Build.Tests.EndToEnd;
 
 /// <summary>
-/// A scratch repository in a temp directory: build.sh, .nuke/, and a build/ project that references this
-/// checkout's engine. Compiled once for all tests of a class (that is the slow part).
+/// A scratch repository in a temp directory, shaped like a user's: the bootstrappers, .nuke/, a build/ project (no
+/// OutputPath) that references this checkout's engine and a project of its own (lib/), a Directory.Build.props that
+/// imports eng/Greeting.props, and a service under src/ that the build does not reference. Compiled once for all
+/// tests of a class when used as a class fixture (that is the slow part).
 /// </summary>
 public sealed class ScratchBuild : IDisposable
 {
-    private const string BuildSource = """
+    /// <summary>The build's source; <see cref="BuildVersion"/> is what tests edit.</summary>
+    public const string BuildSource = """
+        using System.Reflection;
         using Deploy.Build;
 
         sealed class Build : DeployBuild
         {
+            const string Version = "build-v1";
+
             public static int Main() => Execute<Build>(x => x.Greet);
 
             [Parameter("Who to greet")] readonly string Name = "world";
@@ -29,6 +35,15 @@ public sealed class ScratchBuild : IDisposable
             Target Greet => _ => _
                 .Description("Say hello")
                 .Executes(() => Log.Information("Hello {Name}", Name));
+
+            // What each input put into the assembly: this file, the referenced project, Directory.Build.props, the
+            // file it imports, and Directory.Build.targets (which does not exist at first).
+            Target Show => _ => _
+                .Executes(() => Log.Information("shows {Version} {Greeting} {Props} {Imported} {Targets}",
+                    Version, Scratch.Greeting.Text, Metadata("Props"), Metadata("Imported"), Metadata("Targets")));
+
+            static string Metadata(string key) =>
+                typeof(Build).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value ?? "none";
 
             Target Fail => _ => _
                 .Executes(() => throw new InvalidOperationException("this target always fails"));
@@ -54,43 +69,118 @@ public sealed class ScratchBuild : IDisposable
         }
         """;
 
+    public const string BuildVersion = "build-v1";
+
+    /// <summary>A scratch repository run through build.sh.</summary>
     public ScratchBuild()
+        : this("build.sh")
     {
+    }
+
+    /// <summary>A scratch repository run through <paramref name="script"/>: build.sh, build.ps1 or build.cmd (from bash).</summary>
+    /// <remarks>Internal: a class fixture may have one public constructor only.</remarks>
+    internal ScratchBuild(string script)
+    {
+        Script = script;
         Root = Path.Combine(Path.GetTempPath(), "deploy-e2e-" + Guid.NewGuid().ToString("N")[..12]);
         var repository = FindRepository();
-        Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
-        Directory.CreateDirectory(Path.Combine(Root, "build"));
-        File.Copy(Path.Combine(repository, "build.sh"), Path.Combine(Root, "build.sh"));
-        File.WriteAllText(Path.Combine(Root, "build", "_build.csproj"), $"""
+        foreach (var directory in new[] { ".nuke", "build", "lib", "eng", Path.Combine("src", "Service") })
+        {
+            Directory.CreateDirectory(Path.Combine(Root, directory));
+        }
+
+        foreach (var bootstrapper in new[] { "build.sh", "build.ps1", "build.cmd" })
+        {
+            File.Copy(Path.Combine(repository, bootstrapper), Path.Combine(Root, bootstrapper));
+        }
+
+        Write("build/_build.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
-                <OutputPath>bin/</OutputPath>
-                <AppendTargetFrameworkToOutputPath>false</AppendTargetFrameworkToOutputPath>
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{Path.Combine(repository, "src", "Deploy.Build", "Deploy.Build.csproj")}" />
+                <ProjectReference Include="../lib/Greeting.csproj" />
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(Root, "build", "Build.cs"), BuildSource);
+        Write("build/Build.cs", BuildSource);
+        Write("lib/Greeting.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """);
+        Write("lib/Greeting.cs", GreetingSource("greeting-v1"));
+        Write("Directory.Build.props", DirectoryBuildProps("props-v1"));
+        Write("eng/Greeting.props", MetadataProject("Imported", "imported-v1"));
+        Write("src/Service/Service.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
+        Write("src/Service/Program.cs", """System.Console.WriteLine("service v1");""");
     }
 
     public string Root { get; }
 
+    /// <summary>The bootstrapper that <see cref="Start(string[])"/> runs.</summary>
+    public string Script { get; }
+
     public string Temp => Path.Combine(Root, ".nuke", "temp");
 
-    /// <summary>Starts ./build.sh with the arguments; output is collected.</summary>
+    /// <summary>The script's stamp (build.cmd runs build.sh from bash, so it is build.sh's).</summary>
+    public string StampFile => Path.Combine(Temp, Script == "build.ps1" ? "build.ps1.stamp" : "build.stamp");
+
+    /// <summary>The assembly the stamp says to run, as a full path.</summary>
+    public string Assembly
+    {
+        get
+        {
+            var run = File.ReadAllLines(StampFile).Single(l => l.StartsWith("run ", StringComparison.Ordinal))[4..];
+            return Path.GetFullPath(run, Root);
+        }
+    }
+
+    public static string GreetingSource(string text) => $$"""namespace Scratch; public static class Greeting { public static string Text => "{{text}}"; }""";
+
+    public static string DirectoryBuildProps(string value) => $"""
+        <Project>
+          <Import Project="eng/Greeting.props" />
+          <ItemGroup>
+            <AssemblyMetadata Include="Props" Value="{value}" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    public static string MetadataProject(string key, string value) => $"""
+        <Project>
+          <ItemGroup>
+            <AssemblyMetadata Include="{key}" Value="{value}" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    /// <summary>Writes a file of the scratch repository (path relative to its root, '/'-separated).</summary>
+    public void Write(string path, string content) => File.WriteAllText(Path.Combine(Root, path), content);
+
+    /// <summary>Starts the script with the arguments; output is collected.</summary>
     public ScriptRun Start(params string[] args) => Start(new Dictionary<string, string?>(), args);
 
-    /// <summary>Starts ./build.sh with the arguments and these variables set (null: removed) in its environment.</summary>
+    /// <summary>Starts the script with the arguments and these variables set (null: removed) in its environment.</summary>
     public ScriptRun Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(Root, "build.sh"));
+        var start = Script switch
+        {
+            "build.ps1" => new ProcessStartInfo(PowerShell.Path ?? throw new InvalidOperationException(PowerShell.Missing)) { ArgumentList = { "-NoLogo", "-NoProfile", "-File", Path.Combine(Root, Script) } },
+            // As a user of bash types ./build.cmd: bash runs a file without a #! line itself.
+            "build.cmd" => new ProcessStartInfo("bash") { ArgumentList = { "-c", "./build.cmd \"$@\"", "bash" } },
+            _ => new ProcessStartInfo("bash") { ArgumentList = { Path.Combine(Root, Script) } },
+        };
+        start.WorkingDirectory = Root;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -143,7 +233,7 @@ public sealed class ScratchBuild : IDisposable
         }
     }
 
-    private static string FindRepository()
+    internal static string FindRepository()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
