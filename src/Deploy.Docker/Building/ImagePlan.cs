@@ -87,7 +87,7 @@ internal sealed record ImagePlan(
 
             if (wantsLibraries)
             {
-                files = await SharedLibraries.GatherAsync(published.Directory, cancellationToken).ConfigureAwait(false);
+                files = await SharedLibraries.GatherAsync(published.Directory, build.EnvironmentVariables, build.Time, cancellationToken).ConfigureAwait(false);
                 build.Log.Information("Staged {Count} shared libraries from this machine under {Prefix}", files.Count, SharedLibraries.Prefix);
             }
         }
