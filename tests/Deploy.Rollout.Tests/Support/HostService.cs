@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Deploy.Testing.Docker;
 
 namespace Deploy.Rollout.Tests.Support;
 
