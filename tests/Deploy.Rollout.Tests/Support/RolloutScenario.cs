@@ -1,7 +1,6 @@
 using Deploy.Rollout.Docker;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Serilog;
 
 namespace Deploy.Rollout.Tests.Support;
 
@@ -19,7 +18,10 @@ internal sealed class RolloutScenario(IDockerClient docker) : IAsyncDisposable
 
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
-    public List<string> LogLines { get; } = [];
+    private readonly CapturedLog _log = new();
+
+    /// <summary>What the rollouts of this scenario logged, rendered.</summary>
+    public IReadOnlyList<string> LogLines => _log.Messages;
 
     public DockerRolloutRequest Request(string image, TimeSpan? timeout = null, Uri? healthUrl = null) =>
         new(Name, image, Port, [], Publish: null, healthUrl, timeout ?? TimeSpan.FromSeconds(30), new Dictionary<string, string> { ["deploy.test"] = "true" });
@@ -28,7 +30,7 @@ internal sealed class RolloutScenario(IDockerClient docker) : IAsyncDisposable
         RollOutAsync(Request(image, timeout), cancellationToken);
 
     public Task<DockerRolloutResult> RollOutAsync(DockerRolloutRequest request, CancellationToken cancellationToken = default) =>
-        new DockerRollout(docker, Log(), TimeProvider.System).RunAsync(request, cancellationToken);
+        new DockerRollout(docker, _log.Logger, TimeProvider.System).RunAsync(request, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="image"/> as this scenario's container with host networking, its port in PORT and a
@@ -49,7 +51,7 @@ internal sealed class RolloutScenario(IDockerClient docker) : IAsyncDisposable
 
     /// <summary>The health wait of a rollout, on its own, for a container the test started.</summary>
     public Task WaitUntilHealthyAsync(string containerId, DockerRolloutRequest request) =>
-        new HealthWait(docker, Log(), TimeProvider.System).UntilHealthyAsync(containerId, request, CancellationToken.None);
+        new HealthWait(docker, _log.Logger, TimeProvider.System).UntilHealthyAsync(containerId, request, CancellationToken.None);
 
     /// <summary>What GET / answers: the serving version.</summary>
     public async Task<string> ServingAsync()
@@ -99,19 +101,6 @@ internal sealed class RolloutScenario(IDockerClient docker) : IAsyncDisposable
             }
             catch (DockerContainerNotFoundException)
             {
-            }
-        }
-    }
-
-    private Serilog.Core.Logger Log() => new LoggerConfiguration().WriteTo.Sink(new ListSink(LogLines)).CreateLogger();
-
-    private sealed class ListSink(List<string> lines) : Serilog.Core.ILogEventSink
-    {
-        public void Emit(Serilog.Events.LogEvent logEvent)
-        {
-            lock (lines)
-            {
-                lines.Add(logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
     }
