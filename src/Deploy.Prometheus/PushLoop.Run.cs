@@ -1,3 +1,6 @@
+using Deploy.Build.Retries;
+using Serilog.Events;
+
 namespace Deploy.Prometheus;
 
 internal sealed partial class PushLoop
@@ -35,44 +38,57 @@ internal sealed partial class PushLoop
         }
     }
 
-    /// <summary>One snapshot: tries until it is pushed, the circuit opens, its time is up or a newer one is waiting.</summary>
+    /// <summary>
+    /// One snapshot: tried until it is pushed, the circuit opens, its time is up (the next back-off would end after
+    /// it) or a newer one is waiting (that one is pushed instead; a retry never sends the older state after the wait).
+    /// </summary>
     private async Task PushAsync(PushJob job, CancellationToken token)
     {
         var body = await Exposition.RenderAsync(job.Snapshot, token).ConfigureAwait(false);
         var budgetStart = job.IsFinal ? job.SubmittedAt : _time.GetTimestamp();
-        for (var attempt = 1; ; attempt++)
+
+        // Without jitter: one client per build, so there is no herd to spread out, and the waits are what DelayBefore says.
+        var retry = new RetryOptions($"push metrics to {_where}", FailuresInARowBeforeGivingUp - 1, FirstBackoff, e => e is PushAttemptFailed { Retry: true }, _time, _log)
         {
-            var remaining = _timeout - _time.GetElapsedTime(budgetStart);
-            if (remaining <= TimeSpan.Zero)
-            {
-                return;
-            }
-
-            var result = await AttemptAsync(body, remaining, token).ConfigureAwait(false);
-            if (result.Kind == PushResultKind.Pushed)
-            {
-                lock (_lock)
+            Jitter = false,
+            Level = LogEventLevel.Debug,
+        };
+        var attempt = 0;
+        try
+        {
+            await Retry.RunAsync(
+                retry,
+                async attemptToken =>
                 {
-                    _pushes++;
-                    _failuresInARow = 0;
-                    _finalPushed |= job.IsFinal;
-                }
+                    var remaining = _timeout - _time.GetElapsedTime(budgetStart);
+                    if ((++attempt > 1 && _jobs.Reader.Count > 0) || remaining <= TimeSpan.Zero)
+                    {
+                        return;
+                    }
 
-                _log.Debug("Pushed metrics to {Pushgateway:l}", _where);
-                return;
-            }
+                    var result = await AttemptAsync(body, remaining, attemptToken).ConfigureAwait(false);
+                    if (result.Kind == PushResultKind.Pushed)
+                    {
+                        lock (_lock)
+                        {
+                            _pushes++;
+                            _failuresInARow = 0;
+                            _finalPushed |= job.IsFinal;
+                        }
 
-            if (RecordFailure(result))
-            {
-                return;
-            }
+                        _log.Debug("Pushed metrics to {Pushgateway:l}", _where);
+                        return;
+                    }
 
-            // Exponential back-off, without jitter: one client per build, so there is no herd to spread out.
-            var backoff = FirstBackoff * Math.Pow(2, attempt - 1);
-            if (_time.GetElapsedTime(budgetStart) + backoff >= _timeout || await NewerJobWithinAsync(backoff, token).ConfigureAwait(false))
-            {
-                return;
-            }
+                    var open = RecordFailure(result);
+                    var timeLeft = _time.GetElapsedTime(budgetStart) + retry.DelayBefore(attempt) < _timeout;
+                    throw new PushAttemptFailed(result.Error ?? NoAnswer(), retry: !open && timeLeft && _jobs.Reader.Count == 0);
+                },
+                token).ConfigureAwait(false);
+        }
+        catch (PushAttemptFailed)
+        {
+            // Given up on this snapshot: RecordFailure warned when that opened the circuit.
         }
     }
 
@@ -104,9 +120,10 @@ internal sealed partial class PushLoop
 
         if (!open)
         {
-            _log.Debug("Pushing metrics to {Pushgateway:l} failed ({Error:l}); trying again", _where, result.Error);
+            return false;
         }
-        else if (result.Kind == PushResultKind.Rejected)
+
+        if (result.Kind == PushResultKind.Rejected)
         {
             WarnOnce("The Pushgateway at {Pushgateway:l} rejected the metrics: {Error:l}. No more pushes in this run; the build's result does not depend on them.", result.Error);
         }
@@ -118,22 +135,10 @@ internal sealed partial class PushLoop
         return open;
     }
 
-    /// <summary>Waits out a back-off; true, early, when a newer snapshot is waiting (it is pushed instead).</summary>
-    private async Task<bool> NewerJobWithinAsync(TimeSpan backoff, CancellationToken token)
+    /// <summary>A failed attempt, and whether it is worth another one.</summary>
+    private sealed class PushAttemptFailed(string message, bool retry) : Exception(message)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var delay = Task.Delay(backoff, _time, wait.Token);
-        var newer = _jobs.Reader.WaitToReadAsync(wait.Token).AsTask();
-        var first = await Task.WhenAny(delay, newer).ConfigureAwait(false);
-        var newerWaits = first == newer && newer.IsCompletedSuccessfully && newer.Result;
-        if (!newerWaits)
-        {
-            // Also when the channel was completed while empty (the final snapshot was taken already).
-            await delay.ConfigureAwait(false);
-        }
-
-        await wait.CancelAsync().ConfigureAwait(false);
-        return newerWaits;
+        public bool Retry { get; } = retry;
     }
 
     private bool IsCircuitOpen()

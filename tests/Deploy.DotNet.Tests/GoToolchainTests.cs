@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Deploy.DotNet.Tests.Support;
 
 namespace Deploy.DotNet.Tests;
@@ -53,10 +52,7 @@ public sealed class GoToolchainTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Toolchain: Go module go.mod", result.Output, StringComparison.Ordinal);
         Assert.Equal(["./hello"], build.LastPublished?.Command);
-        var start = new ProcessStartInfo(Path.Combine(build.LastPublished!.Directory, "hello")) { RedirectStandardOutput = true };
-        using var hello = Process.Start(start)!;
-        Assert.Equal("commit=abc1234", (await hello.StandardOutput.ReadToEndAsync()).Trim());
-        await hello.WaitForExitAsync();
+        Assert.Equal("commit=abc1234", await TestProcess.RunToSuccessAsync(Path.Combine(build.LastPublished!.Directory, "hello"), []));
     }
 
     [GoFact]

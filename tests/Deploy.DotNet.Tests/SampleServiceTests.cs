@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Deploy.DotNet.Tests.Fixtures;
 using Deploy.DotNet.Tests.Support;
@@ -49,61 +47,29 @@ public sealed partial class SampleServiceTests(SampleService sample) : IClassFix
     public async Task The_published_service_answers_with_the_commit_it_was_built_from()
     {
         var published = sample.Build.LastPublished!;
-        var port = FreePort();
-        using var service = Start(Path.Combine(published.Directory, published.Command[0][2..]), port);
-        try
+        var port = FreePort.Next();
+        await using var service = ChildProcess.Start(Path.Combine(published.Directory, published.Command[0][2..]), [], new Dictionary<string, string?>
         {
-            await ListeningAsync(service);
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HOST"] = "127.0.0.1",
+            ["COMMIT"] = "not-this-one",
+        });
 
-            var greeting = await client.GetFromJsonAsync<Greeting>("/");
-            using var health = await client.GetAsync("/healthz");
+        // Kestrel's "Now listening on" line says it is ready.
+        await Poll.UntilAsync(() => service.Output.Contains("Now listening on", StringComparison.Ordinal) || service.HasExited, TimeSpan.FromMinutes(1), "the service to listen");
+        Assert.False(service.HasExited, $"The service exited before listening:\n{service.Output}");
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-            Assert.Equal(SampleService.Revision, greeting?.Commit);
-            Assert.StartsWith("Hello", greeting?.Message, StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        }
-        finally
-        {
-            service.Kill(entireProcessTree: true);
-            await service.WaitForExitAsync();
-        }
+        var greeting = await client.GetFromJsonAsync<Greeting>("/");
+        using var health = await client.GetAsync("/healthz");
+
+        Assert.Equal(SampleService.Revision, greeting?.Commit);
+        Assert.StartsWith("Hello", greeting?.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
     private sealed record Greeting(string Message, string Commit);
 
     [GeneratedRegex(@"(?m)^\S+ Test\s+\| Tests: \d+ passed, 0 failed, 0 skipped$")]
     private static partial Regex LoggedCount();
-
-    private static Process Start(string executable, int port)
-    {
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["HOST"] = "127.0.0.1";
-        start.Environment["COMMIT"] = "not-this-one";
-        return Process.Start(start)!;
-    }
-
-    /// <summary>Waits for Kestrel's "Now listening on" line instead of polling the port.</summary>
-    private static async Task ListeningAsync(Process service)
-    {
-        var seen = new List<string>();
-        while (await service.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1)) is { } line)
-        {
-            seen.Add(line);
-            if (line.Contains("Now listening on", StringComparison.Ordinal))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"The service exited before listening:\n{string.Join('\n', seen)}\n{await service.StandardError.ReadToEndAsync()}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -33,7 +33,7 @@ public sealed class ApplyFailureTests
         Assert.Equal(EmulatedCluster.V1, (string?)set["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]);
         Assert.Equal((string?)set["status"]!["updateRevision"], (string?)set["status"]!["currentRevision"]);
         Assert.All(cluster.Emulator.State.List("pods", "apps", p => Objects.Name(p).StartsWith("db-", StringComparison.Ordinal)), p => Assert.Equal(EmulatedCluster.V1, (string?)p["spec"]!["containers"]![0]!["image"]));
-        Assert.Contains(cluster.Log.All, l => l.StartsWith("WAR Deleting pod db-1 of the failed revision", StringComparison.Ordinal));
+        Assert.Contains(cluster.Log.Lines, l => l.StartsWith("WAR Deleting pod db-1 of the failed revision", StringComparison.Ordinal));
         Assert.Equal([1L, 1L], failure.Result!.Applied.Where(a => a.RevisionBefore is not null).Select(a => a.RevisionBefore));
     }
 
@@ -77,7 +77,7 @@ public sealed class ApplyFailureTests
     {
         await using var cluster = await EmulatedCluster.StartAsync(withDeployment: false);
         await cluster.RunAsync(cluster.Apply(EmulatedCluster.V1, [("agent.yaml", Yaml.DaemonSet())]));
-        Assert.Equal("daemon set \"agent\" successfully rolled out", cluster.Log.Statuses[^1]);
+        Assert.Equal("daemon set \"agent\" successfully rolled out", cluster.Log.Information[^1]);
         cluster.Emulator.Controller.SetFate(EmulatedCluster.V2, PodFate.CrashLoop);
 
         var failure = await cluster.FailAsync(cluster.Apply(EmulatedCluster.V2, [("agent.yaml", Yaml.DaemonSet())]));
@@ -111,10 +111,10 @@ public sealed class ApplyFailureTests
         cluster.Emulator.Controller.SetFate(EmulatedCluster.V2, PodFate.NeverReady, workload: "db");
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
-        var seen = cluster.Log.Statuses.Count;
+        var seen = cluster.Log.Information.Count;
         var run = cluster.RunAsync(cluster.Apply(EmulatedCluster.V2, WebAndDb()) with { TimeProvider = time, Commit = "def5678" });
         await Poll.UntilAsync(
-            () => cluster.Log.Statuses.Skip(seen).ToList() is var now && now.Contains("deployment/web: deployment \"web\" successfully rolled out") && now.Contains("statefulset/db: Waiting for 1 pods to be ready...") || run.IsCompleted,
+            () => cluster.Log.Information.Skip(seen).ToList() is var now && now.Contains("deployment/web: deployment \"web\" successfully rolled out") && now.Contains("statefulset/db: Waiting for 1 pods to be ready...") || run.IsCompleted,
             TimeSpan.FromSeconds(30),
             "the statefulset to get stuck");
         Assert.False(run.IsCompleted, cluster.Log.ToString());

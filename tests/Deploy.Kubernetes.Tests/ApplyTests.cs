@@ -33,8 +33,8 @@ public sealed class ApplyTests
                 "deployment.apps/web in apps: created",
                 "service/web in apps: created",
             ],
-            cluster.Log.Statuses.Take(3));
-        Assert.Equal("deployment \"web\" successfully rolled out", cluster.Log.Statuses[^1]);
+            cluster.Log.Information.Take(3));
+        Assert.Equal("deployment \"web\" successfully rolled out", cluster.Log.Information[^1]);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ApplyTests
         Assert.Equal(before["spec"]!["replicas"]!.ToJsonString(), after["spec"]!["replicas"]!.ToJsonString());
         Assert.Contains(
             "deployment.apps/web in apps: configured (.metadata.labels.deploy/commit, .spec.template.spec.containers[name=\"web\"].image)",
-            cluster.Log.Statuses);
+            cluster.Log.Information);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ApplyTests
             ["Namespace shop created", "Deployment apps/web created", "ConfigMap shop/shop-config created", "ConfigMap apps/web-config created"],
             result.Applied.Select(a => a.ToString()));
         Assert.NotNull(cluster.Emulator.State.Get("configmaps", "shop", "shop-config"));
-        Assert.Contains("configmap/shop-config in shop: created (its namespace is new, so the server checks it when it is applied)", cluster.Log.Statuses);
+        Assert.Contains("configmap/shop-config in shop: created (its namespace is new, so the server checks it when it is applied)", cluster.Log.Information);
         Assert.DoesNotContain(cluster.Emulator.Requests, r => r.IsDryRun && r.Path.Contains("/namespaces/shop/", StringComparison.Ordinal));
     }
 }

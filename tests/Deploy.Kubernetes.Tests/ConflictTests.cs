@@ -86,6 +86,6 @@ public sealed class ConflictTests
 
         Assert.Equal(V3, cluster.Emulator.ImageOf("web", "web"));
         Assert.Equal(4L, result.Applied.Single(a => a.Kind == "Deployment").RevisionAfter);
-        Assert.Contains(cluster.Log.All, l => l.Contains("taking back fields Deploy itself last wrote (.spec.template.spec.containers[name=\"web\"].image)", StringComparison.Ordinal));
+        Assert.Contains(cluster.Log.Lines, l => l.Contains("taking back fields Deploy itself last wrote (.spec.template.spec.containers[name=\"web\"].image)", StringComparison.Ordinal));
     }
 }

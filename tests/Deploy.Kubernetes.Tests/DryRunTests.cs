@@ -12,7 +12,7 @@ public sealed class DryRunTests
         await cluster.RunAsync(cluster.Apply(EmulatedCluster.V1, ("app.yaml", Yaml.Documents(Yaml.ConfigMap(), Yaml.Deployment()))));
         var version = cluster.Emulator.State.ResourceVersion;
         var writes = cluster.Emulator.Requests.Count(r => r.IsWrite);
-        var seen = cluster.Log.Statuses.Count;
+        var seen = cluster.Log.Information.Count;
 
         var result = await cluster.RunAsync(cluster.Apply(EmulatedCluster.V2, ("app.yaml", Yaml.Documents(Yaml.ConfigMap(), Yaml.Deployment(), Yaml.Service()))) with { DryRun = true });
 
@@ -26,7 +26,7 @@ public sealed class DryRunTests
                 "deployment.apps/web in apps: configured (.spec.template.spec.containers[name=\"web\"].image) (server dry run)",
                 "service/web in apps: created (server dry run)",
             ],
-            cluster.Log.Statuses.Skip(seen));
+            cluster.Log.Information.Skip(seen));
         Assert.Equal(version, cluster.Emulator.State.ResourceVersion);
         Assert.Equal(writes, cluster.Emulator.Requests.Count(r => r.IsWrite));
         Assert.Null(cluster.Emulator.State.Get("services", "apps", "web"));

@@ -59,7 +59,7 @@ public sealed class KubectlAgreementTests
             var (code, output, error) = await kubectl.RunAsync("rollout", "status", workload, "-n", "apps", "--timeout", "60s");
 
             Assert.True(code == 0, error);
-            var ours = cluster.Log.Statuses.Last(s => s.StartsWith(workload + ": ", StringComparison.Ordinal))[(workload.Length + 2)..];
+            var ours = cluster.Log.Information.Last(s => s.StartsWith(workload + ": ", StringComparison.Ordinal))[(workload.Length + 2)..];
             Assert.Equal(ours, output.Trim().Split('\n')[^1]);
         }
     }

@@ -36,14 +36,14 @@ public sealed class RealClusterTests
                 async () => (await client.AppsV1.ReadNamespacedDeploymentAsync(name, @namespace)).Status?.AvailableReplicas == 1,
                 TimeSpan.FromMinutes(3),
                 $"deployment {name} to become available");
-            var log = new LogLines();
+            var log = new CapturedLog();
 
             var result = await KubernetesRollout.RunAsync(
                 new KubernetesRolloutRequest { Deployment = name, Namespace = @namespace, Image = "registry.k8s.io/pause:3.10", ChangeCause = "deploy: real cluster test", Timeout = TimeSpan.FromMinutes(5) },
                 log.Logger);
 
             Assert.Equal((1L, 2L, false), (result.RevisionBefore, result.RevisionAfter, result.RolledBack));
-            Assert.Equal($"deployment \"{name}\" successfully rolled out", log.Statuses[^1]);
+            Assert.Equal($"deployment \"{name}\" successfully rolled out", log.Information[^1]);
         }
         finally
         {
@@ -73,14 +73,14 @@ public sealed class RealClusterTests
         };
         try
         {
-            var dry = await KubernetesRollout.RunAsync(request with { DryRun = true }, new LogLines().Logger);
-            var log = new LogLines();
+            var dry = await KubernetesRollout.RunAsync(request with { DryRun = true }, new CapturedLog().Logger);
+            var log = new CapturedLog();
             var result = await KubernetesRollout.RunAsync(request, log.Logger);
 
             Assert.All(dry.Applied, a => Assert.Equal(AppliedChange.Created, a.Change));
             Assert.Empty((await client.AppsV1.ListNamespacedDeploymentAsync(@namespace, fieldSelector: $"metadata.name={name}")).Items);
             Assert.Equal(4, result.Applied.Count);
-            Assert.Equal($"deployment/{name}: deployment \"{name}\" successfully rolled out", log.Statuses.Single(s => s.StartsWith($"deployment/{name}: deployment", StringComparison.Ordinal)));
+            Assert.Equal($"deployment/{name}: deployment \"{name}\" successfully rolled out", log.Information.Single(s => s.StartsWith($"deployment/{name}: deployment", StringComparison.Ordinal)));
             var deployment = await client.AppsV1.ReadNamespacedDeploymentAsync(name, @namespace);
             Assert.Equal("registry.k8s.io/pause:3.10", deployment.Spec.Template.Spec.Containers[0].Image);
             Assert.Equal("deploy", deployment.Metadata.Labels["app.kubernetes.io/managed-by"]);

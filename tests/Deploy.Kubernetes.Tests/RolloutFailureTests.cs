@@ -31,7 +31,7 @@ public sealed class RolloutFailureTests
         Assert.Equal(EmulatedCluster.V1, cluster.Emulator.ImageOf("web", "web"));
         var rollback = cluster.Emulator.Requests.Where(r => r.Method == "PATCH").Last();
         Assert.StartsWith("application/json-patch+json", rollback.ContentType, StringComparison.Ordinal);
-        Assert.Contains("deployment \"web\" successfully rolled out", cluster.Log.Statuses);
+        Assert.Contains("deployment \"web\" successfully rolled out", cluster.Log.Information);
     }
 
     [Fact]

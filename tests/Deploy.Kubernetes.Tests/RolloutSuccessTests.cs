@@ -25,7 +25,7 @@ public sealed class RolloutSuccessTests
         Assert.Equal("deploy: commit abc1234 (ref main)", (string?)cluster.Emulator.Deployment("web")["metadata"]!["annotations"]!["kubernetes.io/change-cause"]);
         Assert.Equal(
             EmulatedCluster.SuccessfulRolloutStatuses,
-            cluster.Log.Statuses.Where(s => !s.StartsWith("Setting", StringComparison.Ordinal)));
+            cluster.Log.Information.Where(s => !s.StartsWith("Setting", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class RolloutSuccessTests
         var result = await cluster.RunAsync(cluster.Request(EmulatedCluster.V1));
 
         Assert.Equal((1L, 1L), (result.RevisionBefore, result.RevisionAfter));
-        Assert.Equal(["deployment \"web\" successfully rolled out"], cluster.Log.Statuses.Where(s => !s.StartsWith("Setting", StringComparison.Ordinal)));
+        Assert.Equal(["deployment \"web\" successfully rolled out"], cluster.Log.Information.Where(s => !s.StartsWith("Setting", StringComparison.Ordinal)));
         Assert.Equal("deploy: commit abc1234 (ref main)", (string?)cluster.Emulator.Deployment("web")["metadata"]!["annotations"]!["kubernetes.io/change-cause"]);
     }
 }

@@ -15,15 +15,15 @@ public sealed class SlowRolloutTests
         cluster.Emulator.Controller.HoldObservation = true;
 
         var run = cluster.RunAsync(cluster.Request());
-        await Poll.UntilAsync(() => cluster.Log.Statuses.Contains("Waiting for deployment spec update to be observed...") || run.IsCompleted, Deadline, "the first status line");
+        await Poll.UntilAsync(() => cluster.Log.Information.Contains("Waiting for deployment spec update to be observed...") || run.IsCompleted, Deadline, "the first status line");
         cluster.Emulator.Touch("web");
         Assert.False(run.IsCompleted, cluster.Log.ToString());
         cluster.Emulator.ReleaseObservation();
         var result = await run;
 
         Assert.Equal(2, result.RevisionAfter);
-        Assert.Single(cluster.Log.Statuses, s => s == "Waiting for deployment spec update to be observed...");
-        Assert.Equal("deployment \"web\" successfully rolled out", cluster.Log.Statuses[^1]);
+        Assert.Single(cluster.Log.Information, s => s == "Waiting for deployment spec update to be observed...");
+        Assert.Equal("deployment \"web\" successfully rolled out", cluster.Log.Information[^1]);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class SlowRolloutTests
         const string Stuck = "Waiting for deployment \"web\" rollout to finish: 1 out of 2 new replicas have been updated...";
 
         var run = cluster.RunAsync(cluster.Request() with { TimeProvider = time, Timeout = TimeSpan.FromMinutes(10) });
-        await Poll.UntilAsync(() => cluster.Log.Statuses.Contains(Stuck) || run.IsCompleted, Deadline, "the rollout to get stuck");
+        await Poll.UntilAsync(() => cluster.Log.Information.Contains(Stuck) || run.IsCompleted, Deadline, "the rollout to get stuck");
         Assert.False(run.IsCompleted, cluster.Log.ToString());
         time.Advance(TimeSpan.FromMinutes(10));
         var failure = await Assert.ThrowsAsync<KubernetesRolloutException>(() => run);
@@ -55,7 +55,7 @@ public sealed class SlowRolloutTests
         using var cancel = new CancellationTokenSource();
 
         var run = cluster.RunAsync(cluster.Request(), cancel.Token);
-        await Poll.UntilAsync(() => cluster.Log.Statuses.Contains("Waiting for deployment spec update to be observed...") || run.IsCompleted, Deadline, "the first status line");
+        await Poll.UntilAsync(() => cluster.Log.Information.Contains("Waiting for deployment spec update to be observed...") || run.IsCompleted, Deadline, "the first status line");
         await cancel.CancelAsync();
 
         var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);

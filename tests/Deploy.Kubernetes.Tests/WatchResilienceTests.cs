@@ -23,10 +23,10 @@ public sealed class WatchResilienceTests
         Assert.True(versions[1] >= versions[0], $"The resumed watch asked for resourceVersion {versions[1]}, older than the first's {versions[0]}.");
         Assert.Single(cluster.Emulator.Requests, r => r.Path == DeploymentsPath && !r.IsWatch);
         Assert.Equal(0, cluster.Emulator.State.ExpiredWatches);
-        Assert.Contains(cluster.Log.All, l => l.Contains("watch failed at resourceVersion", StringComparison.Ordinal));
+        Assert.Contains(cluster.Log.Lines, l => l.Contains("watch failed at resourceVersion", StringComparison.Ordinal));
         Assert.Equal(
             EmulatedCluster.SuccessfulRolloutStatuses,
-            cluster.Log.Statuses.Where(s => !s.StartsWith("Setting", StringComparison.Ordinal)));
+            cluster.Log.Information.Where(s => !s.StartsWith("Setting", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class WatchResilienceTests
         var versions = watches.Select(w => long.Parse(w.Parameter("resourceVersion")!, CultureInfo.InvariantCulture)).ToList();
         Assert.True(versions[1] > versions[0], $"The resumed watch asked for resourceVersion {versions[1]}, not later than the first's {versions[0]}.");
         Assert.Single(cluster.Emulator.Requests, r => r.Path == DeploymentsPath && !r.IsWatch);
-        Assert.Contains(cluster.Log.All, l => l.Contains("watch ended at resourceVersion", StringComparison.Ordinal));
-        Assert.Equal("deployment \"web\" successfully rolled out", cluster.Log.Statuses[^1]);
+        Assert.Contains(cluster.Log.Lines, l => l.Contains("watch ended at resourceVersion", StringComparison.Ordinal));
+        Assert.Equal("deployment \"web\" successfully rolled out", cluster.Log.Information[^1]);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class WatchResilienceTests
         Assert.Equal(2, result.RevisionAfter);
         Assert.True(cluster.Emulator.State.ExpiredWatches >= 1, cluster.Log.ToString());
         Assert.Equal(2, cluster.Emulator.Requests.Count(r => r.Path == DeploymentsPath && !r.IsWatch));
-        Assert.Contains(cluster.Log.All, l => l.Contains("expired (410 Gone); listing again", StringComparison.Ordinal));
-        Assert.Equal("deployment \"web\" successfully rolled out", cluster.Log.Statuses[^1]);
+        Assert.Contains(cluster.Log.Lines, l => l.Contains("expired (410 Gone); listing again", StringComparison.Ordinal));
+        Assert.Equal("deployment \"web\" successfully rolled out", cluster.Log.Information[^1]);
     }
 }

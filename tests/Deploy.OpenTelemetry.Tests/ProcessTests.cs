@@ -10,7 +10,7 @@ public sealed class ProcessTests : IDisposable
 
     private readonly BuildProcess _tester = new("Deploy.OpenTelemetry.Tester.dll", "OTEL_", "OTLP_", "DEPLOY_", "TRACEPARENT", "TRACESTATE");
 
-    private static string Loaded(BuildProcessResult result) =>
+    private static string Loaded(ProcessOutput result) =>
         result.Output.Split('\n').Single(line => line.StartsWith(LoadedLine, StringComparison.Ordinal))[LoadedLine.Length..].Trim();
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Deploy.Build;
@@ -7,10 +6,11 @@ using Deploy.Testing;
 
 namespace Deploy.Prometheus.Tests;
 
-/// <summary>A gateway that is down, hung or unhappy costs a warning and at most one timeout; never the build.</summary>
+/// <summary>A gateway that is down, hung or unhappy costs a warning and at most one timeout; never the build. Timeouts and back-off on a fake clock.</summary>
 public sealed class FailingGatewayTests
 {
-    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
+    /// <summary>How long a test waits (on the real clock) for what the fake clock set off; only a hang reaches it.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly CapturedLog _log = new();
 
     private static RunFinishedEvent Run => Runs.Finished(
@@ -24,14 +24,22 @@ public sealed class FailingGatewayTests
     public async Task A_gateway_that_is_not_listening_costs_one_warning_and_no_timeout()
     {
         var timeout = TimeSpan.FromSeconds(10);
+        var time = new TimerWatchingTimeProvider();
         var closed = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        using var observer = Observers.For(closed, "deploy", _log, timeout);
+        using var observer = Observers.For(closed, "deploy", _log, time, timeout);
+        var started = time.GetTimestamp();
 
-        var watch = Stopwatch.StartNew();
-        await Runs.PlayAsync(observer, Run);
+        observer.RunStarted(new RunStartedEvent(Runs.Start, ["Clone", "Build", "Test"], 1));
+        var finishing = observer.RunFinishedAsync(Run, CancellationToken.None);
+        await Poll.UntilAsync(() => time.DueTimes.Contains(PushLoop.FirstBackoff), Deadline, "the first back-off");
+        time.Advance(PushLoop.FirstBackoff);
+        await Poll.UntilAsync(() => time.DueTimes.Contains(PushLoop.FirstBackoff * 2), Deadline, "the second back-off");
+        time.Advance(PushLoop.FirstBackoff * 2);
+        await finishing.WaitAsync(Deadline);
 
-        // Three quick refusals (with 200 and 400 ms back-off) open the circuit long before the timeout.
-        Assert.True(watch.Elapsed < timeout, $"took {watch.Elapsed}");
+        // Three quick refusals, 200 and 400 ms apart, open the circuit: the run ends 600 ms on, long before the timeout.
+        Assert.Equal(TimeSpan.FromMilliseconds(600), time.GetElapsedTime(started));
+        Assert.Equal([PushLoop.FirstBackoff, PushLoop.FirstBackoff * 2], time.DueTimes.Where(d => d < timeout / 2));
         var warning = Assert.Single(_log.Warnings);
         Assert.Contains("failed 3 times in a row", warning, StringComparison.Ordinal);
         Assert.Contains("Connection refused", warning, StringComparison.OrdinalIgnoreCase);
@@ -42,19 +50,21 @@ public sealed class FailingGatewayTests
     public async Task A_gateway_that_never_answers_costs_at_most_one_timeout()
     {
         var timeout = TimeSpan.FromSeconds(1);
+        var time = new TimerWatchingTimeProvider();
         using var silent = new SilentServer();
-        using var observer = Observers.For(silent.Url, "deploy", _log, timeout);
+        using var observer = Observers.For(silent.Url, "deploy", _log, time, timeout);
         observer.RunStarted(new RunStartedEvent(Runs.Start, ["Clone", "Build", "Test"], 1));
         foreach (var target in Run.Targets)
         {
             observer.TargetFinished(target);
         }
 
-        var watch = Stopwatch.StartNew();
-        await observer.RunFinishedAsync(Run, CancellationToken.None);
+        var finishing = observer.RunFinishedAsync(Run, CancellationToken.None);
+        await Poll.UntilAsync(() => silent.Connections >= 1 && time.DueTimes.Count(d => d == timeout) >= 2, Deadline, "a push in flight and the end of the run waiting on it");
+        Assert.False(finishing.IsCompleted);
+        time.Advance(timeout);
+        await finishing.WaitAsync(Deadline);
 
-        Assert.True(watch.Elapsed < timeout + Slack, $"the end of the run waited {watch.Elapsed}");
-        Assert.True(silent.Connections >= 1);
         Assert.Contains("no answer within 1s", Assert.Single(_log.Warnings), StringComparison.Ordinal);
         Assert.Equal($"Metrics not pushed to {silent.Url.AbsoluteUri}metrics/job/deploy: no answer within 1s.", observer.Report?.SummaryNote);
     }

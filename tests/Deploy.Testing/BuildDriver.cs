@@ -20,14 +20,11 @@ public sealed class BuildDriver : IDisposable
     public string Temp => Path.Combine(Root, ".nuke", "temp");
 
     /// <summary>
-    /// The run's environment variables: none of the test process's, but its PATH. The processes a build starts
-    /// inherit the test process's environment, so a build that looks a program up on PATH must see the same PATH
-    /// they do; PATH steers no parameter (the engine reads only DEPLOY_ names).
+    /// The run's environment variables: the test process's without those that steer Deploy or a component
+    /// (<see cref="TestEnvironment.ForBuild"/>). The processes a build starts get exactly these, so they find this
+    /// machine's HOME, PATH and tool settings; a test sets what it means to steer.
     /// </summary>
-    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal)
-    {
-        ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "",
-    };
+    public Dictionary<string, string> Environment { get; } = TestEnvironment.ForBuild();
 
     public int ProcessorCount { get; set; } = 4;
 

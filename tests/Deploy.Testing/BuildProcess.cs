@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Deploy.Testing;
 
 /// <summary>
@@ -30,59 +27,25 @@ public sealed class BuildProcess : IDisposable
 
     public string RunRecordPath => Path.Combine(Root, ".nuke", "temp", "run.json");
 
-    public Task<BuildProcessResult> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+    public Task<ProcessOutput> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
 
     /// <summary>Runs the tester with <c>--root</c> and <paramref name="args"/>, with <paramref name="environment"/> added to its environment.</summary>
-    public async Task<BuildProcessResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public Task<ProcessOutput> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(args);
 
         // The test host runs under the same dotnet that must run the tester; the SDK says which one.
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Root,
-        };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, _assembly), "--root", Root, .. args])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(k => _cleared.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
+        var dotnet = TestEnvironment.Variables.GetValueOrDefault("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var changes = TestEnvironment.Variables.Keys
+            .Where(k => _cleared.Any(p => k.StartsWith(p, StringComparison.Ordinal)))
+            .ToDictionary(k => k, string? (_) => null, StringComparer.Ordinal);
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            changes[name] = value;
         }
 
-        var output = new StringBuilder();
-        var error = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (error) { error.AppendLine(e.Data); } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var limit = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{_assembly} did not finish within {Limit.TotalSeconds} s. Output so far: {output}");
-        }
-
-        // WaitForExitAsync also waits for the end of the redirected streams.
-        return new BuildProcessResult(process.ExitCode, output.ToString(), error.ToString());
+        return TestProcess.RunAsync(dotnet, [Path.Combine(AppContext.BaseDirectory, _assembly), "--root", Root, .. args], Root, changes, Limit);
     }
 
     public void Dispose()

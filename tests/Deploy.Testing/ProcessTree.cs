@@ -49,15 +49,17 @@ public static class ProcessTree
     /// </summary>
     public static async Task<IReadOnlyList<int>> StillRunningAfterAsync(IEnumerable<int> pids, TimeSpan bound)
     {
-        var deadline = DateTime.UtcNow + bound;
-        var running = pids.Where(IsRunning).ToList();
-        while (running.Count > 0 && DateTime.UtcNow < deadline)
+        var list = pids.ToList();
+        try
         {
-            await Task.Delay(20);
-            running = running.Where(IsRunning).ToList();
+            await Poll.UntilAsync(() => !list.Any(IsRunning), bound, "the processes to end");
+        }
+        catch (TimeoutException)
+        {
+            // The caller asserts on what is left, naming the processes.
         }
 
-        return running;
+        return list.Where(IsRunning).ToList();
     }
 
     private static (char State, int Parent)? Stat(int pid)

@@ -37,7 +37,7 @@ internal sealed class ReadyService : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The program is not installed, or it would not start; the message says why.</exception>
     public static async Task<ReadyService> StartAsync(string package, string program, Func<int, IEnumerable<string>> arguments, CancellationToken cancellationToken = default)
     {
-        var path = ChildProcess.FindProgram(program) ?? throw new InvalidOperationException(
+        var path = TestEnvironment.FindProgram(program) ?? throw new InvalidOperationException(
             $"The program '{program}' (Debian package {package}) is not installed (it is not on PATH). These tests need a real one: " +
             $"install it with `sudo apt-get install -y {package}`, or run ./test.sh, which installs it.");
 

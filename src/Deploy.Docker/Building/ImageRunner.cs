@@ -27,7 +27,7 @@ internal static class ImageRunner
 
             if (wantsLibraries)
             {
-                files = await SharedLibraries.GatherAsync(published, cancellationToken).ConfigureAwait(false);
+                files = await SharedLibraries.GatherAsync(published, build.EnvironmentVariables, build.Time, cancellationToken).ConfigureAwait(false);
                 build.Log.Information("Staged {Count} shared libraries from this machine under {Prefix}", files.Count, SharedLibraries.Prefix);
             }
         }

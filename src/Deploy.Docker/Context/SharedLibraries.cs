@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Deploy.Build.Processes;
 
 namespace Deploy.Docker.Context;
 
@@ -15,14 +15,17 @@ internal static partial class SharedLibraries
 
     /// <summary>
     /// The libraries the ELF files in <paramref name="publishDirectory"/> (top level) link against, as context files
-    /// under <see cref="Prefix"/>. Libraries that are in the publish directory itself are left out.
+    /// under <see cref="Prefix"/>. Libraries that are in the publish directory itself are left out. <c>ldd</c> runs with
+    /// <paramref name="environment"/> (the build's); cancelling kills it.
     /// </summary>
-    public static async Task<IReadOnlyList<ContextFile>> GatherAsync(string publishDirectory, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<ContextFile>> GatherAsync(
+        string publishDirectory, IReadOnlyDictionary<string, string> environment, TimeProvider time, CancellationToken cancellationToken = default)
     {
+        var runner = new ProcessRunner(time);
         var paths = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(publishDirectory).Where(IsElf))
         {
-            foreach (var library in await LddAsync(file, cancellationToken).ConfigureAwait(false))
+            foreach (var library in await LddAsync(runner, file, environment, cancellationToken).ConfigureAwait(false))
             {
                 if (!string.Equals(Path.GetDirectoryName(library), Path.GetFullPath(publishDirectory), StringComparison.Ordinal))
                 {
@@ -38,17 +41,14 @@ internal static partial class SharedLibraries
     internal static IEnumerable<string> ParseLdd(string output) =>
         LddLine().Matches(output).Select(m => m.Groups["path"].Value);
 
-    private static async Task<IReadOnlyList<string>> LddAsync(string file, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> LddAsync(
+        ProcessRunner runner, string file, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("ldd") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(file);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("ldd did not start.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        _ = await process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        var output = new List<string>();
+        var result = await runner.RunAsync(new ProcessRequest("ldd", [file]) { Environment = environment, Output = output.Add }, cancellationToken).ConfigureAwait(false);
 
         // ldd exits non-zero for a statically linked file ("not a dynamic executable"): it needs nothing.
-        return process.ExitCode == 0 ? ParseLdd(await output.ConfigureAwait(false)).ToList() : [];
+        return result.ExitCode == 0 ? ParseLdd(string.Join('\n', output)).ToList() : [];
     }
 
     private static bool IsElf(string file)

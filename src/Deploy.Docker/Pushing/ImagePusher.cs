@@ -1,8 +1,7 @@
 using System.Net.Sockets;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Polly;
-using Polly.Retry;
+using Deploy.Build.Retries;
 using Serilog;
 
 namespace Deploy.Docker.Pushing;
@@ -28,7 +27,6 @@ internal sealed class ImagePusher(DockerClient client, ILogger log, TimeProvider
             IdentityToken = credentials.IdentityToken,
             ServerAddress = registry,
         };
-        var pipeline = Retry(retries, delay);
         string? digest = null;
         foreach (var tag in image.Tags)
         {
@@ -36,7 +34,8 @@ internal sealed class ImagePusher(DockerClient client, ILogger log, TimeProvider
             var attempts = 0;
             try
             {
-                var pushed = await pipeline.ExecuteAsync(
+                var pushed = await Retry.RunAsync(
+                    new RetryOptions($"push {reference}", retries, delay, e => e is TransientPushException, time, log),
                     async token =>
                     {
                         attempts++;
@@ -96,30 +95,5 @@ internal sealed class ImagePusher(DockerClient client, ILogger log, TimeProvider
         return PushFailure.IsTransient(error)
             ? new TransientPushException(error, cause)
             : new ImagePushFailedException(reference, $"Pushing '{reference}' to the registry '{registry}' failed: {error}. This does not look transient, so it was not retried.", cause);
-    }
-
-    private ResiliencePipeline Retry(int retries, TimeSpan delay)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
-        if (retries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<TransientPushException>(),
-                MaxRetryAttempts = retries,
-                Delay = delay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                OnRetry = args =>
-                {
-                    log.Warning(
-                        "The push failed ({Error}); retry {Attempt} of {Retries} in {Delay:0.0} s",
-                        args.Outcome.Exception?.Message, args.AttemptNumber + 1, retries, args.RetryDelay.TotalSeconds);
-                    return default;
-                },
-            });
-        }
-
-        return builder.Build();
     }
 }

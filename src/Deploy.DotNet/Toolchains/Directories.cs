@@ -20,19 +20,4 @@ internal static class Directories
         var relative = Path.GetRelativePath(root, path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
-
-    /// <summary>Finds a program on the PATH of <paramref name="environment"/> (the build's), as a shell would.</summary>
-    public static string? FindOnPath(string program, IReadOnlyDictionary<string, string> environment)
-    {
-        foreach (var directory in environment.GetValueOrDefault("PATH", "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(directory, program);
-            if (File.Exists(candidate) || (OperatingSystem.IsWindows() && File.Exists(candidate + ".exe")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 }

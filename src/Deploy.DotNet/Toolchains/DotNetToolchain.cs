@@ -69,7 +69,7 @@ internal sealed class DotNetToolchain(string file, string sourceDirectory) : Too
     protected override TestSummary ReadTestResults(ITest build, string resultsDirectory) => TrxReader.ReadDirectory(resultsDirectory);
 
     private Task DotNetAsync(IDeployBuild build, string[] arguments, CancellationToken cancellationToken) =>
-        build.RunProcessAsync("dotnet", [.. arguments, "-nologo"], WorkingDirectory, ChildEnvironment, cancellationToken);
+        build.RunProcessAsync("dotnet", [.. arguments, "-nologo"], WorkingDirectory, ChildEnvironment, cancellationToken: cancellationToken);
 
     /// <summary>The published app is the one with a runtimeconfig.json: its apphost, or <c>dotnet app.dll</c>.</summary>
     private static IReadOnlyList<string> EntryCommand(string output, bool selfContained)

@@ -1,4 +1,5 @@
 using Deploy.Build;
+using Deploy.Build.Processes;
 using Deploy.DotNet.Testing;
 
 namespace Deploy.DotNet.Toolchains;
@@ -45,14 +46,17 @@ internal sealed class GoToolchain(string moduleDirectory, string sourceDirectory
         return published;
     }
 
-    protected override Task RunTestsAsync(ITest build, string resultsDirectory, CancellationToken cancellationToken)
+    protected override async Task RunTestsAsync(ITest build, string resultsDirectory, CancellationToken cancellationToken)
     {
-        // go test -json writes its events to stdout; the shell sends them to a file to parse, so the log gets
-        // the readable summary below instead of raw JSON. `exec` keeps the process tree one process deep.
+        // go test -json writes its events to stdout: they go to a file to parse, so the log gets the readable summary
+        // below instead of raw JSON (its stderr, build errors, is logged as it comes).
         RequireGo(build);
         var filter = build.TestFilter is { Length: > 0 } f ? ["-run", f] : Array.Empty<string>();
-        return build.RunProcessAsync("sh", ["-c", "exec go test -json \"$@\" > \"$0\"", Path.Combine(resultsDirectory, ResultsFile), .. filter, "./..."],
-            ModuleDirectory, GoEnvironment(), cancellationToken);
+        var results = new StreamWriter(Path.Combine(resultsDirectory, ResultsFile));
+        await using (results.ConfigureAwait(false))
+        {
+            await build.RunProcessAsync("go", ["test", "-json", .. filter, "./..."], ModuleDirectory, GoEnvironment(), results.WriteLine, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     protected override TestSummary ReadTestResults(ITest build, string resultsDirectory)
@@ -70,12 +74,12 @@ internal sealed class GoToolchain(string moduleDirectory, string sourceDirectory
     private Task GoAsync(IDeployBuild build, string[] arguments, Dictionary<string, string?> environment, CancellationToken cancellationToken)
     {
         RequireGo(build);
-        return build.RunProcessAsync("go", arguments, ModuleDirectory, environment, cancellationToken);
+        return build.RunProcessAsync("go", arguments, ModuleDirectory, environment, cancellationToken: cancellationToken);
     }
 
     private void RequireGo(IDeployBuild build)
     {
-        if (Directories.FindOnPath("go", build.EnvironmentVariables) is null)
+        if (ProcessRunner.FindOnPath("go", build.EnvironmentVariables) is null)
         {
             throw new DeployException(
                 $"Found a Go module in '{ModuleDirectory}', but the go command is not on PATH. Install Go (on Debian: apt-get install golang-go) and run again.");

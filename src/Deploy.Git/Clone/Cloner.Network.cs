@@ -1,3 +1,4 @@
+using Deploy.Build.Retries;
 using Deploy.Git.LibGit2;
 
 namespace Deploy.Git.Clone;
@@ -97,11 +98,13 @@ internal sealed partial class Cloner
     /// </summary>
     private async Task<T> NetworkAsync<T>(string what, Func<TransferCallbacks, T> operation, SshSession ssh, Func<TransferStatus, bool>? progress, CancellationToken cancellationToken)
     {
-        var pipeline = RetryPolicy.Create(_request.Retries, _request.RetryDelay, _time, _log, what);
+        // Transient network failures are retried (with a one-minute cap on the wait); anything else fails at once.
+        var retry = new RetryOptions(what, _request.Retries, _request.RetryDelay, e => e is TransientGitException, _time, _log) { MaxDelay = TimeSpan.FromMinutes(1) };
         var attempts = 0;
         try
         {
-            return await pipeline.ExecuteAsync(
+            return await Retry.RunAsync(
+                retry,
                 async token =>
                 {
                     attempts++;

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json;
+using Deploy.Build.Processes;
 using Serilog;
 
 namespace Deploy.GitHub.Webhooks;
@@ -9,8 +8,9 @@ namespace Deploy.GitHub.Webhooks;
 /// Runs the pipeline as a child process of the build itself: <c>dotnet build.dll &lt;default targets&gt; --ref SHA
 /// [--repository URL] --root ROOT</c>. Each run's console output and a copy of its run record go to
 /// <c>.nuke/temp/webhook/&lt;id&gt;-&lt;commit&gt;/</c> (runs take turns, so the shared run.json is theirs while they run).
+/// The child's environment is the server build's <paramref name="environment"/> with the command's changes.
 /// </summary>
-internal sealed partial class ChildProcessRunner(ChildCommand command, string root, ILogger log, TimeProvider time) : IPipelineRunner
+internal sealed class ChildProcessRunner(ChildCommand command, string root, IReadOnlyDictionary<string, string> environment, ILogger log, TimeProvider time) : IPipelineRunner
 {
     /// <summary>How long a cancelled child gets to end after SIGTERM before it is killed.</summary>
     public static readonly TimeSpan KillAfter = TimeSpan.FromSeconds(30);
@@ -22,42 +22,26 @@ internal sealed partial class ChildProcessRunner(ChildCommand command, string ro
         var record = Path.Combine(root, ".nuke", "temp", "run.json");
         File.Delete(record);
 
-        var start = new ProcessStartInfo(command.Program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = root,
-        };
-        foreach (var argument in command.Leading)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add("--ref");
-        start.ArgumentList.Add(request.Commit);
-        if (command.PassRepository && request.CloneUrl is { } url)
-        {
-            start.ArgumentList.Add("--repository");
-            start.ArgumentList.Add(url);
-        }
-
-        start.ArgumentList.Add("--root");
-        start.ArgumentList.Add(root);
-        foreach (var argument in command.Trailing)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in command.RemoveEnvironment)
-        {
-            start.Environment.Remove(name);
-        }
-
+        var changes = command.RemoveEnvironment.ToDictionary(name => name, string? (_) => null, StringComparer.Ordinal);
         foreach (var (name, value) in command.Environment)
         {
-            start.Environment[name] = value;
+            changes[name] = value;
         }
+
+        var arguments = new List<string>(command.Leading) { "--ref", request.Commit };
+        if (command.PassRepository && request.CloneUrl is { } url)
+        {
+            arguments.AddRange(["--repository", url]);
+        }
+
+        arguments.AddRange(["--root", root, .. command.Trailing]);
+        var start = new ProcessRequest(command.Program, arguments)
+        {
+            WorkingDirectory = root,
+            Environment = environment,
+            EnvironmentChanges = changes,
+            StopGrace = KillAfter,
+        };
 
         var exitCode = await RunProcessAsync(start, Path.Combine(directory, "output.log"), cancellationToken).ConfigureAwait(false);
         string? copy = null;
@@ -72,56 +56,34 @@ internal sealed partial class ChildProcessRunner(ChildCommand command, string ro
         return new PipelineOutcome(result, exitCode, stages, copy);
     }
 
-    private async Task<int> RunProcessAsync(ProcessStartInfo start, string logPath, CancellationToken cancellationToken)
+    private async Task<int> RunProcessAsync(ProcessRequest start, string logPath, CancellationToken cancellationToken)
     {
-        await using var output = new StreamWriter(logPath) { AutoFlush = true };
-        var gate = new Lock();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
+        var output = new StreamWriter(logPath) { AutoFlush = true };
+        await using (output.ConfigureAwait(false))
         {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            log.Warning("Cancelling the pipeline (process {Pid}): SIGTERM, and a kill after {KillAfter}", process.Id, KillAfter);
-            Terminate(process);
-            using var limit = new CancellationTokenSource(KillAfter, time);
-            try
-            {
-                await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-
-        return process.ExitCode;
-
-        void Write(string? line)
-        {
-            if (line is not null)
+            var gate = new Lock();
+            void Write(string line)
             {
                 lock (gate)
                 {
                     output.WriteLine(line);
                 }
             }
-        }
-    }
 
-    /// <summary>SIGTERM where there are signals (the build then cancels its targets and writes its run record); a kill elsewhere.</summary>
-    private static void Terminate(Process process)
-    {
-        if (OperatingSystem.IsWindows() || SendSignal(process.Id, 15) != 0)
-        {
-            process.Kill(entireProcessTree: true);
+            var process = new ProcessRunner(time).Start(start with { Output = Write, Error = Write });
+            await using (process.ConfigureAwait(false))
+            {
+                try
+                {
+                    return (await process.Exited.WaitAsync(cancellationToken).ConfigureAwait(false)).ExitCode;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The build then cancels its targets and writes its run record, which tells how the run ended.
+                    log.Warning("Cancelling the pipeline (process {Pid}): SIGTERM, and a kill after {KillAfter}", process.Id, KillAfter);
+                    return (await process.StopAsync().ConfigureAwait(false)).ExitCode;
+                }
+            }
         }
     }
 
@@ -145,7 +107,4 @@ internal sealed partial class ChildProcessRunner(ChildCommand command, string ro
             return (null, []);
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int SendSignal(int pid, int signal);
 }

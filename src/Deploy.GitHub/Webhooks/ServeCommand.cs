@@ -40,7 +40,7 @@ internal sealed class ServeCommand(IWebhookServer component) : IBuildCommand
             return 2;
         }
 
-        using var scheduler = new RunScheduler(new ChildProcessRunner(child, context.Build.RootDirectory, component.Log, component.Time), component.Time, component.Log, options.RecentRuns);
+        using var scheduler = new RunScheduler(new ChildProcessRunner(child, context.Build.RootDirectory, component.EnvironmentVariables, component.Log, component.Time), component.Time, component.Log, options.RecentRuns);
         WebhookServer server;
         try
         {

@@ -96,10 +96,7 @@ public sealed class BuildScriptTests(ScratchBuild scratch) : IClassFixture<Scrat
         await Poll.UntilAsync(() => File.Exists(waiting) || run.Process.HasExited, TimeSpan.FromMinutes(2), "the Wait target to start");
         Assert.True(File.Exists(waiting), "the Wait target never started:\n" + run.Output);
 
-        using (var kill = Process.Start("kill", ["-TERM", run.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await TestProcess.RunToSuccessAsync("kill", ["-TERM", run.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
         Assert.Equal(130, await run.WaitAsync(TimeSpan.FromMinutes(1)));
         Assert.Equal("True", File.ReadAllText(Path.Combine(scratch.Temp, "cancelled")));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Deploy.Build.Tests.Support;
@@ -18,7 +17,7 @@ internal static class Chromium
     /// <summary>Why a test cannot run here: null when Chromium is installed.</summary>
     public static string? Missing => IsInstalled
         ? null
-        : $"{Program} is not installed (apt-get install -y chromium){(Environment.GetEnvironmentVariable("CI") == "true" ? "; CI=true, so test.sh should have installed it" : "")}.";
+        : $"{Program} is not installed (apt-get install -y chromium){(TestEnvironment.IsCi ? "; CI=true, so test.sh should have installed it" : "")}.";
 
     /// <summary>A PNG of <paramref name="page"/> drawn in a window of the given size.</summary>
     public static async Task<byte[]> ScreenshotAsync(string page, int width, int height)
@@ -57,44 +56,18 @@ internal static class Chromium
             throw new InvalidOperationException(missing);
         }
 
-        var start = new ProcessStartInfo(Program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
         string[] common =
         [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
             $"--user-data-dir={Path.Combine(directory, "profile")}",
         ];
-        foreach (var argument in common.Concat(arguments).Append(new Uri(page).AbsoluteUri))
+        var result = await TestProcess.RunAsync(Program, [.. common, .. arguments, new Uri(page).AbsoluteUri], directory, deadline: Deadline);
+        if (result.ExitCode != 0)
         {
-            start.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"Chromium exited with {result.ExitCode} on {page}:\n{result.Error}");
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(Deadline);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"Chromium did not finish {page} within {Deadline.TotalSeconds:0} s, so it was killed. Its errors:\n{await error}");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Chromium exited with {process.ExitCode} on {page}:\n{await error}");
-        }
-
-        return await output;
+        return result.Output;
     }
 }

@@ -26,7 +26,7 @@ public sealed class SharedLibrariesTests
         using var directory = new Support.ScratchContext();
         File.Copy("/bin/ls", Path.Combine(directory.Path, "ls"));
 
-        var libraries = await SharedLibraries.GatherAsync(directory.Path);
+        var libraries = await SharedLibraries.GatherAsync(directory.Path, TestEnvironment.Variables, TimeProvider.System);
 
         Assert.Contains(libraries, l => l.EntryName.StartsWith(".deploy/rootfs/", StringComparison.Ordinal) && l.EntryName.EndsWith("/libc.so.6", StringComparison.Ordinal));
         Assert.Contains(libraries, l => Path.GetFileName(l.SourcePath).StartsWith("ld-linux", StringComparison.Ordinal));

@@ -18,7 +18,7 @@ public sealed class The_fixtures(DockerFixture docker)
             var refused = await docker.Daemon.Cli.TryRunAsync(["push", reference]);
             Assert.NotEqual(0, refused.ExitCode);
 
-            await docker.Daemon.Cli.RunAsync(["login", "-u", "alice", "--password-stdin", registry.Address], new MemoryStream("s3cret-pw"u8.ToArray()));
+            await docker.Daemon.Cli.RunAsync(["login", "-u", "alice", "--password-stdin", registry.Address], "s3cret-pw");
             await docker.Daemon.Cli.RunAsync(["push", reference]);
             Assert.StartsWith("sha256:", await registry.ManifestDigestAsync("fixture/plain", "one"));
         }

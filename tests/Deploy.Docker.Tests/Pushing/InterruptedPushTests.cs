@@ -37,7 +37,7 @@ public sealed class InterruptedPushTests(DockerFixture docker)
             var pushed = run.Build.LastPush!;
             Assert.Equal(pushed.Digest, await registry.ManifestDigestAsync(pushed.Repository[(registry.Address.Length + 1)..], "feedfac"));
             Assert.True(
-                run.Result.LogFile.Contains("Retrying", StringComparison.Ordinal) || run.Result.LogFile.Contains("retry 1 of", StringComparison.Ordinal),
+                run.Result.LogFile.Contains("Retrying", StringComparison.Ordinal) || run.Result.LogFile.Contains("retrying in", StringComparison.Ordinal),
                 "neither the engine nor the push retried:\n" + run.Result.LogFile);
         }
         finally

@@ -27,7 +27,7 @@ public sealed class PushTests(DockerFixture docker)
             var error = result.ErrorOf("Push")!;
             Assert.Contains($"'{registry.Address}' refused to authenticate", error, StringComparison.Ordinal);
             Assert.Contains("not retried", error, StringComparison.Ordinal);
-            Assert.DoesNotContain("retry 1", result.LogFile, StringComparison.Ordinal);
+            Assert.DoesNotContain("retrying in", result.LogFile, StringComparison.Ordinal);
             foreach (var text in new[] { result.Everything, result.LogFile, result.RunRecordText })
             {
                 Assert.DoesNotContain(WrongPassword, text, StringComparison.Ordinal);
@@ -81,8 +81,8 @@ public sealed class PushTests(DockerFixture docker)
             Assert.Contains($"'{registry.Address}'", error, StringComparison.Ordinal);
             Assert.Contains("failed 3 time(s)", error, StringComparison.Ordinal);
             Assert.Contains("connection refused", error, StringComparison.Ordinal);
-            Assert.Contains("retry 1 of 2", run.Result.LogFile, StringComparison.Ordinal);
-            Assert.Contains("retry 2 of 2", run.Result.LogFile, StringComparison.Ordinal);
+            Assert.Contains("(attempt 1 of 3)", run.Result.LogFile, StringComparison.Ordinal);
+            Assert.Contains("(attempt 2 of 3)", run.Result.LogFile, StringComparison.Ordinal);
         }
         finally
         {

@@ -2,7 +2,6 @@ using Deploy.Docker.Rollout;
 using Deploy.Docker.Tests.Fixtures;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Serilog;
 
 namespace Deploy.Docker.Tests.Support;
 
@@ -22,7 +21,10 @@ internal sealed class RolloutScenario(DockerFixture engine) : IAsyncDisposable
 
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
-    public List<string> LogLines { get; } = [];
+    private readonly CapturedLog _log = new();
+
+    /// <summary>What the rollouts of this scenario logged, rendered.</summary>
+    public IReadOnlyList<string> LogLines => _log.Messages;
 
     public DockerRolloutRequest Request(string image, TimeSpan? timeout = null, Uri? healthUrl = null) => new()
     {
@@ -40,13 +42,13 @@ internal sealed class RolloutScenario(DockerFixture engine) : IAsyncDisposable
         RollOutAsync(Request(image, timeout), cancellationToken);
 
     public Task<DockerRolloutResult> RollOutAsync(DockerRolloutRequest request, CancellationToken cancellationToken = default) =>
-        DockerRollout.RunAsync(request, Log(), cancellationToken);
+        DockerRollout.RunAsync(request, _log.Logger, cancellationToken);
 
     public Task<DockerRolloutResult> RollBackAsync(DockerRolloutRequest request, DockerRolloutResult result) =>
-        DockerRollout.RollBackAsync(request, result, Log());
+        DockerRollout.RollBackAsync(request, result, _log.Logger);
 
     public Task<DockerRolloutResult> RemovePreviousAsync(DockerRolloutRequest request, DockerRolloutResult result) =>
-        DockerRollout.RemovePreviousAsync(request, result, Log());
+        DockerRollout.RemovePreviousAsync(request, result, _log.Logger);
 
     /// <summary>
     /// Runs <paramref name="image"/> as this scenario's container with host networking, its port in PORT and a
@@ -67,7 +69,7 @@ internal sealed class RolloutScenario(DockerFixture engine) : IAsyncDisposable
 
     /// <summary>The health wait of a rollout, on its own, for a container the test started.</summary>
     public Task WaitUntilHealthyAsync(string containerId, DockerRolloutRequest request) =>
-        new HealthWait(docker, Log(), TimeProvider.System).UntilHealthyAsync(containerId, request, CancellationToken.None);
+        new HealthWait(docker, _log.Logger, TimeProvider.System).UntilHealthyAsync(containerId, request, CancellationToken.None);
 
     /// <summary>What GET / answers: the serving version.</summary>
     public async Task<string> ServingAsync()
@@ -117,19 +119,6 @@ internal sealed class RolloutScenario(DockerFixture engine) : IAsyncDisposable
             }
             catch (DockerContainerNotFoundException)
             {
-            }
-        }
-    }
-
-    private Serilog.Core.Logger Log() => new LoggerConfiguration().WriteTo.Sink(new ListSink(LogLines)).CreateLogger();
-
-    private sealed class ListSink(List<string> lines) : Serilog.Core.ILogEventSink
-    {
-        public void Emit(Serilog.Events.LogEvent logEvent)
-        {
-            lock (lines)
-            {
-                lines.Add(logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
     }

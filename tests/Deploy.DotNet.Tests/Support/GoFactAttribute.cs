@@ -1,4 +1,4 @@
-using Deploy.DotNet.Toolchains;
+using Deploy.Build.Processes;
 
 namespace Deploy.DotNet.Tests.Support;
 
@@ -11,7 +11,7 @@ public sealed class GoFactAttribute : FactAttribute
     public GoFactAttribute()
     {
         var path = new Dictionary<string, string> { ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "" };
-        if (Directories.FindOnPath("go", path) is null
+        if (ProcessRunner.FindOnPath("go", path) is null
             && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             Skip = "go is not on PATH (install it: apt-get install golang-go, as ./test.sh does)";

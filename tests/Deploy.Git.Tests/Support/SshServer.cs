@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Deploy.Git.Tests.Support;
 
 /// <summary>
@@ -10,14 +7,12 @@ namespace Deploy.Git.Tests.Support;
 /// </summary>
 public sealed class SshServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _log;
+    private readonly ChildProcess _process;
     private readonly string _directory;
 
-    private SshServer(Process process, StringBuilder log, string directory, int port)
+    private SshServer(ChildProcess process, string directory, int port)
     {
         _process = process;
-        _log = log;
         _directory = directory;
         Port = port;
     }
@@ -35,16 +30,7 @@ public sealed class SshServer : IAsyncDisposable
 
     public string UrlOf(Upstream upstream) => $"ssh://{Environment.UserName}@127.0.0.1:{Port}{upstream.Bare}";
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _process.Output;
 
     public static async Task<SshServer> StartAsync()
     {
@@ -84,32 +70,8 @@ public sealed class SshServer : IAsyncDisposable
             PrintMotd no
 
             """);
-        var start = new ProcessStartInfo(sshd)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-D", "-e", "-f", config })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var log = new StringBuilder();
-        var process = Process.Start(start)!;
-        void Append(object? _, DataReceivedEventArgs e)
-        {
-            lock (log)
-            {
-                log.AppendLine(e.Data);
-            }
-        }
-
-        process.OutputDataReceived += Append;
-        process.ErrorDataReceived += Append;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new SshServer(process, log, directory, port);
+        var process = ChildProcess.Start(sshd, ["-D", "-e", "-f", config]);
+        var server = new SshServer(process, directory, port);
         try
         {
             await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(20), () => server.Log, () => process.HasExited);
@@ -125,13 +87,8 @@ public sealed class SshServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        await _process.StopAsync(TimeSpan.Zero);
+        await _process.DisposeAsync();
         Scratch.Delete(_directory);
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Deploy.Git.Tests.Support;
 
 /// <summary>
@@ -10,16 +8,12 @@ public static class Tools
 {
     public static string Require(string program, string package)
     {
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Concat(["/usr/sbin", "/sbin"]))
+        if (TestEnvironment.FindProgram(program, "/usr/sbin/" + program, "/sbin/" + program) is { } found)
         {
-            var candidate = Path.Combine(directory, program);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
+            return found;
         }
 
-        var ci = Environment.GetEnvironmentVariable("CI") == "true" ? " (CI=true: test.sh should have installed it)" : "";
+        var ci = TestEnvironment.IsCi ? " (CI=true: test.sh should have installed it)" : "";
         throw new InvalidOperationException($"'{program}' is not installed{ci}. Install the Debian package {package} (apt-get install -y {package}) to run this test.");
     }
 
@@ -27,39 +21,13 @@ public static class Tools
     public static string Run(string program, string workingDirectory, params string[] arguments) =>
         Run(program, workingDirectory, null, arguments);
 
+    /// <summary>
+    /// The synchronous form, for the fixtures' constructors and properties; off the test's synchronization context, so
+    /// blocking on it cannot deadlock.
+    /// </summary>
     public static string Run(string program, string workingDirectory, IDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within 2 minutes.");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {error.Result}{output.Result}");
-        }
-
-        return output.Result.Trim();
+        var changes = environment?.ToDictionary(e => e.Key, string? (e) => e.Value);
+        return Task.Run(() => TestProcess.RunToSuccessAsync(program, arguments, workingDirectory, changes)).GetAwaiter().GetResult();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
@@ -7,10 +6,10 @@ namespace Deploy.GitHub.Tests.Support;
 /// <summary>The Tester build (Tester/TesterBuild.cs) running <c>--serve</c> as a real process on a free loopback port, in a scratch root.</summary>
 internal sealed class TesterServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ChildProcess _process;
+    private Task? _stopping;
 
-    private TesterServer(string root, int port, Process process)
+    private TesterServer(string root, int port, ChildProcess process)
     {
         Root = root;
         Port = port;
@@ -23,44 +22,22 @@ internal sealed class TesterServer : IAsyncDisposable
     public HttpClient Client { get; }
     public bool HasExited => _process.HasExited;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     public static async Task<TesterServer> StartAsync(string secret, params string[] extra)
     {
         var root = Path.Combine(Path.GetTempPath(), "deploy-github-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));
         var port = FreePort.Next();
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = root,
-        };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Deploy.GitHub.Tester.dll"), "--serve", "--listen", $"http://127.0.0.1:{port}", "--root", root, "--shutdown-grace", "2m", .. extra])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var dotnet = TestEnvironment.Variables.GetValueOrDefault("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
         // The secret comes from the environment, as on a server; the child runs must not inherit it.
-        start.Environment["DEPLOY_WEBHOOK_SECRET"] = secret;
-        var process = new Process { StartInfo = start };
+        var process = ChildProcess.Start(
+            dotnet,
+            [Path.Combine(AppContext.BaseDirectory, "Deploy.GitHub.Tester.dll"), "--serve", "--listen", $"http://127.0.0.1:{port}", "--root", root, "--shutdown-grace", "2m", .. extra],
+            new Dictionary<string, string?> { ["DEPLOY_WEBHOOK_SECRET"] = secret },
+            root);
         var server = new TesterServer(root, port, process);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => server.Output, () => process.HasExited);
         return server;
     }
@@ -81,12 +58,8 @@ internal sealed class TesterServer : IAsyncDisposable
         return await Client.SendAsync(request);
     }
 
-    /// <summary>Sends SIGTERM, as a service manager stopping it would.</summary>
-    public void Terminate()
-    {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
+    /// <summary>Sends SIGTERM, as a service manager stopping it would (and kills it if it is still there minutes later).</summary>
+    public void Terminate() => _stopping = _process.StopAsync(TimeSpan.FromMinutes(5));
 
     public async Task<int> WaitForExitAsync(TimeSpan deadline)
     {
@@ -95,27 +68,12 @@ internal sealed class TesterServer : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _process.StopAsync(TimeSpan.Zero);
+        await (_stopping ?? Task.CompletedTask);
+        await _process.DisposeAsync();
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Deploy.GitHub.Tests.Support;
 
 namespace Deploy.GitHub.Tests.Workflows;
@@ -26,12 +25,9 @@ public sealed class ActionValidatorTests : IDisposable
             Assert.Equal(0, (await _driver.RunAsync(build, ["--generate-workflow", "github", .. options], defaults)).ExitCode);
             var file = Path.Combine(_driver.Root, ".github", "workflows", "deploy.yml");
 
-            using var process = Process.Start(new ProcessStartInfo(validator, [file]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var result = await TestProcess.RunAsync(validator, [file]);
 
-            Assert.True(process.ExitCode == 0, $"action-validator rejected the workflow of {build.GetType().Name}:\n{await output}\n{await error}\n{File.ReadAllText(file)}");
+            Assert.True(result.ExitCode == 0, $"action-validator rejected the workflow of {build.GetType().Name}:\n{result.Output}\n{result.Error}\n{File.ReadAllText(file)}");
         }
     }
 

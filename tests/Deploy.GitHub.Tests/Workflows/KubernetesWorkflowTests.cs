@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Deploy.GitHub.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -109,19 +108,12 @@ public sealed class KubernetesWorkflowTests : IDisposable
 
     private static async Task<(int Code, string Output)> BashAsync(string script, params (string Name, string Value)[] environment)
     {
-        var start = new ProcessStartInfo("bash", ["-e", "-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment.Clear();
-        start.Environment["PATH"] = "/usr/bin:/bin";
-        foreach (var (name, value) in environment)
+        // Only what the script is given: PATH, and the variables a workflow step would set.
+        var result = await TestProcess.RunAsync("bash", ["-e", "-c", script], baseEnvironment: new Dictionary<string, string>(environment.Select(e => KeyValuePair.Create(e.Name, e.Value)))
         {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+            ["PATH"] = "/usr/bin:/bin",
+        });
+        return (result.ExitCode, result.Output + result.Error);
     }
 
     public void Dispose() => _driver.Dispose();

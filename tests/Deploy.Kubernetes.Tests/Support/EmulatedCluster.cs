@@ -36,7 +36,7 @@ internal sealed class EmulatedCluster : IAsyncDisposable
 
     public string Kubeconfig { get; }
 
-    public LogLines Log { get; } = new();
+    public CapturedLog Log { get; } = new();
 
     public static async Task<EmulatedCluster> StartAsync(bool withDeployment = true)
     {

@@ -6,7 +6,10 @@ namespace Deploy.Prometheus.Tests.Support;
 internal static class Observers
 {
     public static PushgatewayObserver For(Uri url, string job, CapturedLog log, TimeSpan? timeout = null, params string[] labels) =>
-        PushgatewayObserver.Create(PushgatewaySettings.Create(url, job, labels, timeout ?? TimeSpan.FromSeconds(5)), log.Logger, TimeProvider.System);
+        For(url, job, log, TimeProvider.System, timeout, labels);
+
+    public static PushgatewayObserver For(Uri url, string job, CapturedLog log, TimeProvider time, TimeSpan? timeout = null, params string[] labels) =>
+        PushgatewayObserver.Create(PushgatewaySettings.Create(url, job, labels, timeout ?? TimeSpan.FromSeconds(5)), log.Logger, time);
 
     /// <summary>The group's series without the gateway's own (push_time_seconds …), as <c>name{labels}</c> minus job and instance.</summary>
     public static IReadOnlyList<string> Series(IEnumerable<PrometheusSample> samples, params string[] alsoLeaveOut)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Formats.Tar;
 
 namespace Deploy.Testing.Docker;
@@ -26,7 +25,7 @@ public sealed class DockerCli
 
     /// <summary>Runs <c>docker ARGS</c>; returns what it printed on stdout, trimmed.</summary>
     /// <exception cref="InvalidOperationException">It exited non-zero; the message has the command and both outputs.</exception>
-    public async Task<string> RunAsync(IEnumerable<string> arguments, Stream? input = null, CancellationToken cancellationToken = default)
+    public async Task<string> RunAsync(IEnumerable<string> arguments, string? input = null, CancellationToken cancellationToken = default)
     {
         var list = arguments.ToList();
         var (exitCode, output, error) = await TryRunAsync(list, input, cancellationToken);
@@ -36,37 +35,14 @@ public sealed class DockerCli
     }
 
     /// <summary>Runs <c>docker ARGS</c> and returns its exit code and outputs, whatever they are.</summary>
-    public async Task<(int ExitCode, string Output, string Error)> TryRunAsync(IEnumerable<string> arguments, Stream? input = null, CancellationToken cancellationToken = default)
+    public async Task<ProcessOutput> TryRunAsync(IEnumerable<string> arguments, string? input = null, CancellationToken cancellationToken = default)
     {
-        var program = ChildProcess.FindProgram("/usr/bin/docker", "docker") ?? throw new InvalidOperationException(
+        var program = TestEnvironment.FindProgram("/usr/bin/docker", "docker") ?? throw new InvalidOperationException(
             $"The docker CLI is not installed: install it with `sudo apt-get install -y {DockerDaemon.Package}`.");
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = input is not null,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOCKER_HOST"] = Host;
 
         // A config of its own: no credentials from the machine, none left behind.
-        start.Environment["DOCKER_CONFIG"] = ConfigDirectory;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (input is not null)
-        {
-            await input.CopyToAsync(process.StandardInput.BaseStream, cancellationToken);
-            process.StandardInput.Close();
-        }
-
-        await process.WaitForExitAsync(cancellationToken);
-        return (process.ExitCode, await output, await error);
+        var environment = new Dictionary<string, string?> { ["DOCKER_HOST"] = Host, ["DOCKER_CONFIG"] = ConfigDirectory };
+        return await TestProcess.RunAsync(program, arguments, environment: environment, deadline: TimeSpan.FromMinutes(5), input: input, cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -75,19 +51,26 @@ public sealed class DockerCli
     /// </summary>
     public async Task<string> ImportAsync(string reference, string directory, IEnumerable<string>? changes = null, CancellationToken cancellationToken = default)
     {
-        using var tar = new MemoryStream();
-        await TarFile.CreateFromDirectoryAsync(directory, tar, includeBaseDirectory: false, cancellationToken);
-        tar.Position = 0;
-        var arguments = new List<string> { "import" };
-        foreach (var change in changes ?? [])
+        var scratch = Directory.CreateTempSubdirectory("docker-import-");
+        try
         {
-            arguments.Add("--change");
-            arguments.Add(change);
-        }
+            var tar = Path.Combine(scratch.FullName, "rootfs.tar");
+            await TarFile.CreateFromDirectoryAsync(directory, tar, includeBaseDirectory: false, cancellationToken);
+            var arguments = new List<string> { "import" };
+            foreach (var change in changes ?? [])
+            {
+                arguments.Add("--change");
+                arguments.Add(change);
+            }
 
-        arguments.Add("-");
-        arguments.Add(reference);
-        return await RunAsync(arguments, tar, cancellationToken);
+            arguments.Add(tar);
+            arguments.Add(reference);
+            return await RunAsync(arguments, cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
     }
 
     /// <summary>
@@ -97,35 +80,29 @@ public sealed class DockerCli
     public async Task<IReadOnlyList<string>> ListFilesAsync(string image, string under = "", CancellationToken cancellationToken = default)
     {
         var container = await RunAsync(["create", image, "/nothing-runs"], cancellationToken: cancellationToken);
+        var scratch = Directory.CreateTempSubdirectory("docker-export-");
         try
         {
-            var program = ChildProcess.FindProgram("/usr/bin/docker", "docker")!;
-            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add("export");
-            start.ArgumentList.Add(container);
-            start.Environment["DOCKER_HOST"] = Host;
-            start.Environment["DOCKER_CONFIG"] = ConfigDirectory;
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync(cancellationToken);
+            var tar = Path.Combine(scratch.FullName, "container.tar");
+            await RunAsync(["export", "--output", tar, container], cancellationToken: cancellationToken);
             var files = new List<string>();
-            using (var tar = new TarReader(process.StandardOutput.BaseStream))
+            await using var stream = File.OpenRead(tar);
+            using var reader = new TarReader(stream);
+            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
             {
-                while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+                var name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name.TrimStart('/');
+                if (entry.EntryType is not TarEntryType.Directory && name.StartsWith(under.TrimStart('/'), StringComparison.Ordinal) && !ContainerRuntimeFiles.Contains(name) &&
+                    !name.StartsWith("dev/", StringComparison.Ordinal))
                 {
-                    var name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name.TrimStart('/');
-                    if (entry.EntryType is not TarEntryType.Directory && name.StartsWith(under.TrimStart('/'), StringComparison.Ordinal) && !ContainerRuntimeFiles.Contains(name) &&
-                        !name.StartsWith("dev/", StringComparison.Ordinal))
-                    {
-                        files.Add(name);
-                    }
+                    files.Add(name);
                 }
             }
 
-            await process.WaitForExitAsync(cancellationToken);
-            return process.ExitCode == 0 ? files : throw new InvalidOperationException($"`docker export {container}` exited with {process.ExitCode}: {await error}");
+            return files;
         }
         finally
         {
+            scratch.Delete(recursive: true);
             await TryRunAsync(["rm", "--force", container], cancellationToken: CancellationToken.None);
         }
     }

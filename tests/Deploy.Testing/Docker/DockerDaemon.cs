@@ -55,7 +55,7 @@ public sealed class DockerDaemon : IAsyncDisposable
             }
         }
 
-        var program = ChildProcess.FindProgram("dockerd", "/usr/sbin/dockerd") ?? throw new InvalidOperationException(
+        var program = TestEnvironment.FindProgram("dockerd", "/usr/sbin/dockerd") ?? throw new InvalidOperationException(
             $"No Docker engine answers (DOCKER_HOST is '{configured ?? "(not set)"}', and {DefaultSocket} does not answer) and 'dockerd' " +
             $"is not installed. The Docker tests need a real engine: install it with `sudo apt-get install -y {Package}`, " +
             "or set DOCKER_HOST to a running one.");
@@ -149,15 +149,7 @@ public sealed class DockerDaemon : IAsyncDisposable
             .OrderByDescending(point => point.Length);
         foreach (var point in mounts)
         {
-            using var umount = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("umount", ["--lazy", point])
-            {
-                UseShellExecute = false,
-                RedirectStandardError = true,
-            });
-            if (umount is not null)
-            {
-                await umount.WaitForExitAsync();
-            }
+            await TestProcess.RunAsync("umount", ["--lazy", point]);
         }
     }
 

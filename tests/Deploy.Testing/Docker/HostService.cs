@@ -31,7 +31,7 @@ public sealed class HostService : IAsyncDisposable
         var process = ChildProcess.Start(
             TestServiceImages.Binary,
             [],
-            new Dictionary<string, string> { ["VERSION"] = "intruder", ["MODE"] = "ok", ["HOST"] = host, ["PORT"] = port.ToString(CultureInfo.InvariantCulture) });
+            new Dictionary<string, string?> { ["VERSION"] = "intruder", ["MODE"] = "ok", ["HOST"] = host, ["PORT"] = port.ToString(CultureInfo.InvariantCulture) });
         var service = new HostService(process, IPAddress.Parse(host), port);
         try
         {

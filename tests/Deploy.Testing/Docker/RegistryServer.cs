@@ -72,7 +72,7 @@ public sealed class RegistryServer : IAsyncDisposable
             throw new ArgumentException("Give both a username and a password, or neither for an open registry.", nameof(username));
         }
 
-        var program = ChildProcess.FindProgram("/usr/bin/docker-registry", "docker-registry", "registry") ?? throw new InvalidOperationException(
+        var program = TestEnvironment.FindProgram("/usr/bin/docker-registry", "docker-registry", "registry") ?? throw new InvalidOperationException(
             $"The image registry '{Package}' is not installed. The Docker tests need a real one: install it with `sudo apt-get install -y {Package}`.");
 
         var failures = new List<string>();

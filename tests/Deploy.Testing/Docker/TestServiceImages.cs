@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Formats.Tar;
 using System.Text;
 using Docker.DotNet;
@@ -63,18 +62,12 @@ public static class TestServiceImages
     {
         var source = Path.Combine(AppContext.BaseDirectory, "TestService");
         var output = Path.Combine(Path.GetTempPath(), $"deploy-rollout-service-{Environment.ProcessId}");
-        var start = new ProcessStartInfo("go", ["build", "-o", output, "."]) { WorkingDirectory = source, RedirectStandardError = true };
-        start.Environment["CGO_ENABLED"] = "0";
-        start.Environment["GOFLAGS"] = "-mod=mod";
-        start.Environment["GOCACHE"] = Path.Combine(Path.GetTempPath(), "deploy-rollout-gocache");
-        using var go = Process.Start(start) ?? throw new InvalidOperationException("go did not start");
-        var errors = await go.StandardError.ReadToEndAsync();
-        await go.WaitForExitAsync();
-        if (go.ExitCode != 0)
+        await TestProcess.RunToSuccessAsync("go", ["build", "-o", output, "."], source, new Dictionary<string, string?>
         {
-            throw new InvalidOperationException($"go build of the test service failed: {errors}");
-        }
-
+            ["CGO_ENABLED"] = "0",
+            ["GOFLAGS"] = "-mod=mod",
+            ["GOCACHE"] = Path.Combine(Path.GetTempPath(), "deploy-rollout-gocache"),
+        }, TimeSpan.FromMinutes(5));
         return output;
     }
 

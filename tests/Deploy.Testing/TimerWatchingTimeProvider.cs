@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Deploy.Prometheus.Tests.Support;
+namespace Deploy.Testing;
 
 /// <summary>
 /// A fake clock that also tells which timers were created (by their due time), so a test advances time only
 /// once the code under test is waiting on it: deterministic back-off without sleeps.
 /// </summary>
-internal sealed class TimerWatchingTimeProvider : FakeTimeProvider
+public sealed class TimerWatchingTimeProvider : FakeTimeProvider
 {
     private readonly ConcurrentQueue<TimeSpan> _dueTimes = new();
 
