@@ -31,11 +31,11 @@ public interface IImage : ICompile
     string ImageName => GetParameter<string>() ?? ImageNames.FromServiceName(Path.GetFileName(ImagePlan.ServiceDirectory(this).TrimEnd('/', '\\')));
 
     /// <summary>The registry the image is tagged for and pushed to (<c>host[:port]</c>); none keeps the image in the local engine.</summary>
-    [Parameter("Registry to tag the image for and push it to, host[:port] (none: the image stays in the local engine)")]
+    [Parameter("Registry to tag the image for and push it to, host[:port] (none: the image stays in the local engine)", Frequent = true)]
     string? Registry => GetParameter<string>();
 
     /// <summary>Tags besides the short commit SHA, e.g. <c>latest</c>, the branch, the git tag.</summary>
-    [Parameter("More tags besides the short commit SHA (e.g. latest, the branch, the git tag)")]
+    [Parameter("More tags besides the short commit SHA (e.g. latest, the branch, the git tag)", Frequent = true)]
     string[] ImageTags => GetParameter<string[]>() ?? [];
 
     /// <summary>Build arguments, <c>KEY=VALUE</c>.</summary>
