@@ -1,16 +1,21 @@
 using Deploy.Build.Definition;
 using Deploy.Build.Parameters;
+using Deploy.Build.Planning;
 
 namespace Deploy.Build;
 
 /// <summary>
 /// A read-only view of a build for tools that describe or drive it (workflow generators, servers): its
-/// targets with their relations as the planner resolves them, its parameters, its default targets.
+/// targets with their relations as the planner resolves them, its parameters, its default targets, and the graph
+/// a run of given targets plans (<see cref="Plan"/>).
 /// </summary>
 public sealed class BuildDescription
 {
-    private BuildDescription(string rootDirectory, IReadOnlyList<TargetDescription> targets, IReadOnlyList<ParameterDescription> parameters, IReadOnlyList<string> defaultTargets)
+    private readonly BuildModel _model;
+
+    private BuildDescription(BuildModel model, string rootDirectory, IReadOnlyList<TargetDescription> targets, IReadOnlyList<ParameterDescription> parameters, IReadOnlyList<string> defaultTargets)
     {
+        _model = model;
         RootDirectory = rootDirectory;
         Targets = targets;
         Parameters = parameters;
@@ -36,6 +41,22 @@ public sealed class BuildDescription
     /// <summary>A parameter by name, matched like the command line does; null when there is none.</summary>
     public ParameterDescription? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => Names.Normalize(p.CliName) == Names.Normalize(name));
+
+    /// <summary>
+    /// The graph the engine's planner plans for a run of <paramref name="targets"/> (the default targets when empty),
+    /// with <paramref name="skip"/> applied as <c>--skip</c> applies it (null: skip nothing; empty: every target not
+    /// named). The targets' static conditions are evaluated with this invocation's parameter values; their
+    /// requirement and <c>Validates</c> checks are not run.
+    /// </summary>
+    /// <exception cref="DeployException">A target is unknown or the targets form a cycle: every problem, one per line.</exception>
+    public PlanDescription Plan(IReadOnlyList<string> targets, IReadOnlyList<string>? skip = null)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var planned = Planner.Graph(_model, new PlanRequest(targets, skip), DefaultTargets);
+        return planned.Plan is { } plan && planned.Problems.Count == 0
+            ? PlanDescription.Create(plan)
+            : throw new DeployException(string.Join(Environment.NewLine, planned.Problems));
+    }
 
     internal static BuildDescription Create(
         string root,
@@ -68,10 +89,12 @@ public sealed class BuildDescription
                 p.ValueType,
                 p.IsSecret ? null : p.Default,
                 p.IsSecret ? null : values.GetValueOrDefault(p.MemberName),
-                commandLine.Any(v => Names.Normalize(v.Name) == p.Normalized) ? given : null);
+                commandLine.Any(v => Names.Normalize(v.Name) == p.Normalized) ? given : null,
+                p.IsFrequent,
+                p.Member.DeclaringType is { IsInterface: true } component ? component.Name : null);
         }).ToList();
 
         var defaults = defaultTargets.Select(d => model.Find(d)?.Name ?? d).ToArray();
-        return new BuildDescription(root, targets, described, defaults);
+        return new BuildDescription(model, root, targets, described, defaults);
     }
 }

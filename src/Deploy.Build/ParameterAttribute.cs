@@ -23,4 +23,11 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
     /// so a user sees what feeds the value. The component reads it from <see cref="IDeployBuild.EnvironmentVariables"/>.
     /// </summary>
     public string? Convention { get; set; }
+
+    /// <summary>
+    /// Whether this is one of the few parameters a run is most often steered by (which commit, where to deploy).
+    /// Where only some parameters can be offered, the build's own parameters and these are: the generated GitHub
+    /// workflow makes them its <c>workflow_dispatch</c> inputs (GitHub allows 25).
+    /// </summary>
+    public bool Frequent { get; set; }
 }

@@ -13,6 +13,10 @@ namespace Deploy.Build;
 /// The values typed on the command line for it, or null when it was not on the command line; secrets included, so
 /// a command that starts the build again can hand them on (in its environment, never on a command line).
 /// </param>
+/// <param name="IsFrequent">
+/// Whether it is one of the parameters a run is most often steered by (<see cref="ParameterAttribute.Frequent"/>).
+/// </param>
+/// <param name="Component">The component interface that declares it (<c>IRollout</c>), or null when the build's own class does.</param>
 public sealed record ParameterDescription(
     string Name,
     string CliName,
@@ -22,4 +26,6 @@ public sealed record ParameterDescription(
     Type ValueType,
     object? Default,
     object? Value,
-    IReadOnlyList<string>? CommandLineValues);
+    IReadOnlyList<string>? CommandLineValues,
+    bool IsFrequent,
+    string? Component);

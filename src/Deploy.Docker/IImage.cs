@@ -31,10 +31,10 @@ public interface IImage : IDeployBuild
     [Parameter("Image name, without registry or tag (default: the service directory's name, e.g. hello-service)")]
     string ImageName => GetParameter<string>() ?? ImageNames.FromServiceName(ImageRequest.DirectoryName(ImageSourceDirectory, ServiceDirectory));
 
-    [Parameter("Registry to tag the image for and push it to, host[:port] (none: the image stays in the local engine)")]
+    [Parameter("Registry to tag the image for and push it to, host[:port] (none: the image stays in the local engine)", Frequent = true)]
     string? Registry => GetParameter<string>();
 
-    [Parameter("More tags besides the short commit SHA (e.g. latest, the branch, the git tag)")]
+    [Parameter("More tags besides the short commit SHA (e.g. latest, the branch, the git tag)", Frequent = true)]
     string[] ImageTags => GetParameter<string[]>() ?? [];
 
     [Parameter("Build arguments for the Dockerfile, KEY=VALUE")]

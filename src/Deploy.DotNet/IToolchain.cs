@@ -24,7 +24,7 @@ public interface IToolchain : IDeployBuild
     bool HasSource => true;
 
     /// <summary>The service inside <see cref="SourceDirectory"/>: a directory, or a solution, project or go.mod file.</summary>
-    [Parameter("The service to build, inside the source: a directory holding a .NET solution or project or a go.mod, or the file itself")]
+    [Parameter("The service to build, inside the source: a directory holding a .NET solution or project or a go.mod, or the file itself", Frequent = true)]
     string Project => GetParameter<string>() ?? "samples/hello-service";
 
     /// <summary>The service's directory inside <see cref="SourceDirectory"/>: <see cref="Project"/>, or its directory when it names a file.</summary>

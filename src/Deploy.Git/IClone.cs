@@ -16,7 +16,7 @@ public interface IClone : IDeployBuild
     string? Repository => GetParameter<string>();
 
     /// <summary>The branch, tag, or full or short commit SHA. Default: the remote's default branch.</summary>
-    [Parameter("Branch, tag, or full or short commit SHA to check out (default: the remote's default branch)")]
+    [Parameter("Branch, tag, or full or short commit SHA to check out (default: the remote's default branch)", Frequent = true)]
     string? Ref => GetParameter<string>();
 
     /// <summary>

@@ -10,19 +10,19 @@ namespace Deploy.Kubernetes;
 public interface IKubernetesRollout : IDeployBuild
 {
     /// <summary>The kubeconfig context. Default: the kubeconfig's current-context.</summary>
-    [Parameter("Kubeconfig context to deploy with (default: the current context; the kubeconfig comes from KUBECONFIG, else ~/.kube/config, else in-cluster)")]
+    [Parameter("Kubeconfig context to deploy with (default: the current context; the kubeconfig comes from KUBECONFIG, else ~/.kube/config, else in-cluster)", Frequent = true)]
     string? KubeContext => GetParameter<string>();
 
     /// <summary>The Deployment's namespace. Default: the context's namespace, else <c>default</c>.</summary>
-    [Parameter("Namespace of the deployment (default: the context's namespace, else default)", Name = "namespace")]
+    [Parameter("Namespace of the deployment (default: the context's namespace, else default)", Name = "namespace", Frequent = true)]
     string? KubeNamespace => GetParameter<string>();
 
     /// <summary>The Deployment to update (without <see cref="Manifests"/>).</summary>
-    [Parameter("Kubernetes Deployment to roll the image out to (without --manifests)")]
+    [Parameter("Kubernetes Deployment to roll the image out to (without --manifests)", Frequent = true)]
     string? Deployment => GetParameter<string>();
 
     /// <summary>The container whose image is set. Default: the pod's only container.</summary>
-    [Parameter("Container of the deployment whose image to set (may be left out when the pod has one container; without --manifests)")]
+    [Parameter("Container of the deployment whose image to set (may be left out when the pod has one container; without --manifests)", Frequent = true)]
     string? Container => GetParameter<string>();
 
     /// <summary>Manifests to apply with server-side apply; relative paths start at the build's root.</summary>
@@ -42,7 +42,7 @@ public interface IKubernetesRollout : IDeployBuild
     bool DeleteCreatedOnFailure => GetParameter<bool?>() ?? false;
 
     /// <summary>Turns off the automatic <c>kubectl rollout undo</c> of a failed rollout.</summary>
-    [Parameter("Do not roll a failed Kubernetes rollout back to the previous revision")]
+    [Parameter("Do not roll a failed Kubernetes rollout back to the previous revision", Frequent = true)]
     bool NoRollback => GetParameter<bool?>() ?? false;
 
     /// <summary>The request for <paramref name="image"/> from these parameters.</summary>

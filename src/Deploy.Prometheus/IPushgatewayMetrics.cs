@@ -12,7 +12,7 @@ namespace Deploy.Prometheus;
 public interface IPushgatewayMetrics : IDeployBuild
 {
     /// <summary>The Pushgateway's base URL; basic-auth credentials may be given in it and are never shown.</summary>
-    [Parameter("Pushgateway base URL for stage timings, e.g. http://127.0.0.1:9091 (user:password@ allowed, masked); none: no push")]
+    [Parameter("Pushgateway base URL for stage timings, e.g. http://127.0.0.1:9091 (user:password@ allowed, masked); none: no push", Frequent = true)]
     Uri? PushgatewayUrl => GetParameter<Uri>();
 
     /// <summary>The <c>job</c> label of the pushed group.</summary>

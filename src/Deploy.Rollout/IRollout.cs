@@ -16,11 +16,11 @@ namespace Deploy.Rollout;
 public interface IRollout : IPush, ITest, IKubernetesRollout
 {
     /// <summary>Where to deploy: <c>docker</c> (default) or <c>kubernetes</c>.</summary>
-    [Parameter("Where to deploy: docker (a container on the Docker engine) or kubernetes (a Deployment, or --manifests)")]
+    [Parameter("Where to deploy: docker (a container on the Docker engine) or kubernetes (a Deployment, or --manifests)", Frequent = true)]
     RolloutTarget RolloutTarget => GetParameter<RolloutTarget?>() ?? RolloutTarget.Docker;
 
     /// <summary>How long the new version has to become healthy (Docker) or to roll out (Kubernetes).</summary>
-    [Parameter("How long the new version has to become healthy (docker) or roll out (kubernetes)")]
+    [Parameter("How long the new version has to become healthy (docker) or roll out (kubernetes)", Frequent = true)]
     TimeSpan RolloutTimeout => GetParameter<TimeSpan?>() ?? TimeSpan.FromMinutes(10);
 
     /// <summary>

@@ -1,28 +1,20 @@
 using Deploy.Build.Definition;
-using Deploy.Build.Execution;
 using Deploy.Build.Fingerprints;
-using Deploy.Build.Hosts;
 using Deploy.Build.Logging;
 using Deploy.Build.Parameters;
 using Deploy.Build.Planning;
-using Deploy.Build.Progress;
 using Deploy.Build.Records;
 using Deploy.Build.Reports;
-using Serilog;
 
 namespace Deploy.Build.Cli;
 
 /// <summary>
-/// One invocation, start to end: parse the command line, find the root, resolve parameters, load and plan
-/// the targets (reporting every problem at once, exit 2), then run, summarise and write the run record.
+/// One invocation, start to end: parse the command line and find the root, then take one path: <c>--help</c>,
+/// <c>--report</c>, a component's command, <c>--plan</c>, or a run (BuildRunner.Run.cs). Every path reports all of
+/// its problems at once (exit 2) before it does anything.
 /// </summary>
 internal static partial class BuildRunner
 {
-    public const int Succeeded = 0;
-    public const int Failed = 1;
-    public const int Invalid = 2;
-    public const int Cancelled = 130;
-
     public static async Task<int> RunAsync(DeployBuild build, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, BuildHost host)
     {
         var line = CommandLine.Parse(args);
@@ -32,10 +24,7 @@ internal static partial class BuildRunner
         var commands = BuildCommands.Find(build, problems);
         if (line.Help)
         {
-            build.Context = new BuildContext(root ?? host.CurrentDirectory, Serilog.Core.Logger.None, new Dictionary<string, object?>(), host.Time, host.Environment);
-            var help = BuildModelLoader.Load(build);
-            await host.Out.WriteAsync(HelpWriter.Render(help, parameters, defaultTargets, host.ProcessorCount, commands)).ConfigureAwait(false);
-            return Succeeded;
+            return await HelpAsync(build, root ?? host.CurrentDirectory, parameters, defaultTargets, commands, host).ConfigureAwait(false);
         }
 
         if (line.Report is not null && line.Problems.Count == 0 && (root is not null || line.Root is null))
@@ -49,144 +38,111 @@ internal static partial class BuildRunner
         }
 
         var command = BuildCommands.Claim(commands, line, problems);
-        var masker = new SecretMasker();
-        var files = LoadParameterFiles(root, line.Profile, problems);
-        var given = new List<ResolvedParameter>();
-        var values = ParameterResolver.Resolve(parameters, line.Parameters, host.Environment, files, masker, problems, given);
-        ParameterResolver.Inject(build, parameters, values);
-
-        // GitHub Actions masks a value only from the moment it is registered, in our lines and in what child tools
-        // print: so the secrets are registered before this process writes anything else.
-        var onGitHub = GitHubActionsLog.IsActive(host.Environment);
-        if (onGitHub)
-        {
-            await host.Out.WriteAsync(GitHubActionsCommands.AddMasks(given.Where(g => g.Parameter.IsSecret).SelectMany(g => g.Values))).ConfigureAwait(false);
-        }
-
-        var temporary = Path.Combine(root, ".nuke", "temp");
-        Directory.CreateDirectory(temporary);
-        var scope = new TargetScope();
         var isRun = !line.Plan && command is null;
-
-        // One run at a time on a root (RunLock), from before the log rotates until the run record is written.
-        using var runLock = isRun ? await RunLock.AcquireAsync(temporary, host.Error, host.Time, host.Cancellation).ConfigureAwait(false) : null;
-        if (isRun && runLock is null)
+        using var invocation = await Invocation.StartAsync(build, line, host, root, parameters, isRun, problems).ConfigureAwait(false);
+        if (invocation is null)
         {
             await host.Error.WriteLineAsync("Cancelled while waiting for the other run on this root; nothing ran.").ConfigureAwait(false);
-            return Cancelled;
+            return ExitCodes.Cancelled;
         }
 
-        var logFile = isRun ? OpenLogFile(temporary) : null;
-        using var live = isRun && ProgressMode.IsInteractive(host, line.NoProgress) ? LiveView.Create(host.Out, host.Time) : null;
-        using var sink = new LineSink(host.Out, logFile, masker, line.Verbosity, onGitHub ? new GitHubActionsLog() : null, live);
-        using var logger = new LoggerConfiguration().MinimumLevel.Verbose().Enrich.With(scope).WriteTo.Sink(sink).CreateLogger();
-        build.Context = new BuildContext(root, logger, values, host.Time, host.Environment);
         if (isRun)
         {
-            LogProvenance(logger, given);
+            LogProvenance(invocation.Logger, invocation.Given);
         }
 
         var model = BuildModelLoader.Load(build);
         BuildSchema.WriteIfChanged(Path.Combine(root, ".nuke", "build.schema.json"), BuildSchema.Render(model, parameters));
         if (command is { } invoked)
         {
-            problems.AddRange(model.Problems);
-            if (problems.Count > 0)
-            {
-                return await ReportAsync(host, problems, masker).ConfigureAwait(false);
-            }
-
-            var description = BuildDescription.Create(root, model, parameters, values, line.Parameters, defaultTargets);
-            var context = new BuildCommandContext(description, invoked.Values, invoked.Modifiers, host.Out, host.Error, host.Environment);
-            return await invoked.Command.RunAsync(context, host.Cancellation).ConfigureAwait(false);
+            return await RunCommandAsync(invocation, model, invoked.Command, invoked.Values, invoked.Modifiers, defaultTargets, problems).ConfigureAwait(false);
         }
 
         var fingerprint = ContinueState.Fingerprint(args);
-        var previous = line.Continue ? ContinueState.Load(temporary, fingerprint) : null;
-        if (line.Continue && previous is null)
-        {
-            logger.Warning("--continue: no earlier run with the same arguments was recorded, so everything runs");
-        }
-
-        // Parameter problems, definition problems, unknown targets, unmet requirements and every planned target's
-        // own checks (Validates) are all reported at once: one run shows everything there is to fix.
-        var planned = Planner.Plan(model, new PlanRequest(line.Targets, line.Skip, previous, line.Force), defaultTargets, DescribeParameter(parameters));
-        problems.AddRange(planned.Problems.Where(p => !problems.Contains(p)));
+        var planned = Plan(invocation, model, defaultTargets, fingerprint, problems);
         var parallelism = line.Parallel ?? host.ProcessorCount;
-        var invalid = new InvalidRun(host, temporary, parallelism, given, masker, logger);
         if (problems.Count > 0 || planned.Plan is not { } plan)
         {
-            return line.Plan ? await ReportAsync(host, problems, masker).ConfigureAwait(false) : await invalid.ReportAsync(planned.Plan, problems).ConfigureAwait(false);
+            return line.Plan
+                ? await ReportAsync(host, problems, invocation.Masker).ConfigureAwait(false)
+                : await InvalidRun(invocation, parallelism).ReportAsync(planned.Plan, problems).ConfigureAwait(false);
         }
 
         build.Context.Forced = plan.Targets.Where(t => t.Forced).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var store = new OutputStore(root, fingerprint, masker);
+        var store = new OutputStore(root, fingerprint, invocation.Masker);
         var fingerprints = Fingerprinter.For(root, build, parameters, keepHashes: !line.Plan);
-        if (line.Plan)
-        {
-            var upToDate = await UpToDateForecast.ComputeAsync(plan, fingerprints, store, host.Cancellation).ConfigureAwait(false);
-            await host.Out.WriteAsync(PlanWriter.Render(plan, parallelism, upToDate)).ConfigureAwait(false);
-            Html.Write(Path.Combine(temporary, PlanPage.FileName), PlanPage.Render(plan, parallelism));
-            return Succeeded;
-        }
-
-        var unreachable = await Preflights.RunAsync(plan, host.Time, host.Cancellation).ConfigureAwait(false);
-        if (unreachable.Count > 0)
-        {
-            return await invalid.ReportAsync(plan, unreachable).ConfigureAwait(false);
-        }
-
-        sink.SetTargetWidth(plan.Targets.Max(t => t.Name.Length));
-        var github = onGitHub ? new GitHubActionsHost(sink, host.Environment, masker) : null;
-        IRunObserver? console = github ?? (IRunObserver?)live;
-        var services = new RunServices(logger, scope, host.Time, masker, console is null ? model.Observers : [.. model.Observers, console], store, fingerprints);
-        var executor = new Executor(plan, new ExecutorOptions(parallelism, line.KeepGoing), services);
-        var outcome = await executor.RunAsync(host.Cancellation).ConfigureAwait(false);
-        var targets = outcome.Targets.Select(executor.ToEvent).ToList();
-
-        var finished = new RunFinishedEvent(outcome.Result, outcome.StartedAt, outcome.FinishedAt, targets);
-        foreach (var observer in model.Observers)
-        {
-            try
-            {
-                await observer.RunFinishedAsync(finished, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                logger.Warning("Observer {Observer} failed at the end of the run: {Message}", observer.GetType().Name, exception.Message);
-            }
-        }
-
-        var criticalPath = CriticalPath.Find(targets, CriticalPath.Prerequisites(plan));
-        live?.Stop();
-        sink.WriteSummary(SummaryWriter.Render(outcome, targets, finished.SummaryNotes, criticalPath));
-        if (github is not null)
-        {
-            await github.WriteFilesAsync(outcome, targets, criticalPath, logger).ConfigureAwait(false);
-        }
-
-        var record = RunRecord.Render(outcome, parallelism, targets, given, [], masker.Apply);
-        await RunRecord.WriteAsync(temporary, record).ConfigureAwait(false);
-        WriteRunPage(record, temporary, logger);
-        var succeeded = targets.Where(t => t.Status is TargetStatus.Succeeded or TargetStatus.UpToDate || t.Reason == Planner.ContinueReason).Select(t => t.Name);
-        ContinueState.Save(temporary, fingerprint, succeeded);
-
-        return outcome.Result switch
-        {
-            RunResult.Succeeded => Succeeded,
-            RunResult.Failed => Failed,
-            _ => Cancelled,
-        };
+        return line.Plan
+            ? await WritePlanAsync(invocation, plan, parallelism, fingerprints, store).ConfigureAwait(false)
+            : await RunTargetsAsync(invocation, model, plan, parallelism, fingerprint, store, fingerprints).ConfigureAwait(false);
     }
 
-    /// <summary><c>container-name = web (from .nuke/parameters.json)</c>, one line per parameter given a value, before the first target.</summary>
-    private static void LogProvenance(ILogger logger, IReadOnlyList<ResolvedParameter> given)
+    /// <summary>
+    /// Plans the targets the command line asks for (with <c>--continue</c>, what the last run with the same arguments
+    /// finished is skipped). Parameter problems, definition problems, unknown targets, unmet requirements and every
+    /// planned target's own checks (Validates) all land in <paramref name="problems"/>: one run shows everything there is to fix.
+    /// </summary>
+    private static PlanResult Plan(Invocation invocation, BuildModel model, IReadOnlyList<string> defaultTargets, string fingerprint, List<string> problems)
     {
-        foreach (var parameter in given)
+        var line = invocation.Line;
+        var previous = line.Continue ? ContinueState.Load(invocation.Temporary, fingerprint) : null;
+        if (line.Continue && previous is null)
         {
-            logger.Information("{Parameter} = {Value} (from {Source})", parameter.Parameter.CliName, parameter.Shown, parameter.Source);
+            invocation.Logger.Warning("--continue: no earlier run with the same arguments was recorded, so everything runs");
         }
+
+        var planned = Planner.Plan(model, new PlanRequest(line.Targets, line.Skip, previous, line.Force), defaultTargets, DescribeParameter(invocation.Parameters));
+        problems.AddRange(planned.Problems.Where(p => !problems.Contains(p)));
+        return planned;
     }
+
+    /// <summary><c>--help</c>: the targets, parameters and commands; nothing resolved, nothing run.</summary>
+    private static async Task<int> HelpAsync(
+        DeployBuild build,
+        string root,
+        IReadOnlyList<ParameterDescriptor> parameters,
+        IReadOnlyList<string> defaultTargets,
+        IReadOnlyList<IBuildCommand> commands,
+        BuildHost host)
+    {
+        build.Context = new BuildContext(root, Serilog.Core.Logger.None, new Dictionary<string, object?>(), host.Time, host.Environment);
+        var model = BuildModelLoader.Load(build);
+        await host.Out.WriteAsync(HelpWriter.Render(model, parameters, defaultTargets, host.ProcessorCount, commands)).ConfigureAwait(false);
+        return ExitCodes.Succeeded;
+    }
+
+    /// <summary>A component's command (<c>--generate-workflow</c>, <c>--serve</c>): it gets the build's description instead of a plan.</summary>
+    private static async Task<int> RunCommandAsync(
+        Invocation invocation,
+        BuildModel model,
+        IBuildCommand command,
+        IReadOnlyList<string> values,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> modifiers,
+        IReadOnlyList<string> defaultTargets,
+        List<string> problems)
+    {
+        problems.AddRange(model.Problems);
+        if (problems.Count > 0)
+        {
+            return await ReportAsync(invocation.Host, problems, invocation.Masker).ConfigureAwait(false);
+        }
+
+        var host = invocation.Host;
+        var description = BuildDescription.Create(invocation.Root, model, invocation.Parameters, invocation.Values, invocation.Line.Parameters, defaultTargets);
+        var context = new BuildCommandContext(description, values, modifiers, host.Out, host.Error, host.Environment);
+        return await command.RunAsync(context, host.Cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary><c>--plan</c>: the waves on the console and <c>execution-plan.html</c>; nothing run.</summary>
+    private static async Task<int> WritePlanAsync(Invocation invocation, ExecutionPlan plan, int parallelism, Fingerprinter fingerprints, OutputStore store)
+    {
+        var upToDate = await UpToDateForecast.ComputeAsync(plan, fingerprints, store, invocation.Host.Cancellation).ConfigureAwait(false);
+        await invocation.Host.Out.WriteAsync(PlanWriter.Render(plan, parallelism, upToDate)).ConfigureAwait(false);
+        Html.Write(Path.Combine(invocation.Temporary, PlanPage.FileName), PlanPage.Render(plan, parallelism));
+        return ExitCodes.Succeeded;
+    }
+
+    private static InvalidRun InvalidRun(Invocation invocation, int parallelism) =>
+        new(invocation.Host, invocation.Temporary, parallelism, invocation.Given, invocation.Masker, invocation.Logger);
 
     internal static async Task<int> ReportAsync(BuildHost host, IReadOnlyList<string> problems, SecretMasker masker)
     {
@@ -196,127 +152,6 @@ internal static partial class BuildRunner
         }
 
         await host.Error.WriteLineAsync($"Nothing ran ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}).").ConfigureAwait(false);
-        return Invalid;
-    }
-
-    /// <summary>run.html from run.json alone, like <c>--report</c> does later; a page that cannot be drawn never fails the run.</summary>
-    internal static void WriteRunPage(byte[] record, string temporary, ILogger logger)
-    {
-        try
-        {
-            RunReportFile.Write(record, temporary);
-        }
-        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
-        {
-            logger.Warning("Could not write {Page}: {Message}", RunPage.FileName, exception.Message);
-        }
-    }
-
-    /// <summary>
-    /// <c>--report FILE</c>: draws a saved run.json as run.html in the root's .nuke/temp (beside the file when there is
-    /// no root), and runs nothing. A file that is missing or not a run record: one message, exit 2.
-    /// </summary>
-    private static async Task<int> RenderReportAsync(string file, string? root, BuildHost host)
-    {
-        var path = Path.GetFullPath(file, host.CurrentDirectory);
-        if (!File.Exists(path))
-        {
-            await host.Error.WriteLineAsync($"error: --report '{file}': no such file ({path}). Pass the path of a run.json a run wrote (.nuke/temp/run.json).").ConfigureAwait(false);
-            return Invalid;
-        }
-
-        byte[] content;
-        try
-        {
-            content = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            await host.Error.WriteLineAsync($"error: --report '{file}': cannot read it ({exception.Message}). Pass the path of a run.json a run wrote (.nuke/temp/run.json).").ConfigureAwait(false);
-            return Invalid;
-        }
-
-        var directory = root is null ? Path.GetDirectoryName(path)! : Path.Combine(root, ".nuke", "temp");
-        try
-        {
-            Directory.CreateDirectory(directory);
-            var written = RunReportFile.Write(content, directory);
-            await host.Out.WriteLineAsync($"Wrote {written}").ConfigureAwait(false);
-            return Succeeded;
-        }
-        catch (FormatException exception)
-        {
-            await host.Error.WriteLineAsync($"error: --report '{file}' is not a run record: {exception.Message}.").ConfigureAwait(false);
-            return Invalid;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            await host.Error.WriteLineAsync($"error: --report: cannot write {RunPage.FileName} in '{directory}' ({exception.Message}).").ConfigureAwait(false);
-            return Invalid;
-        }
-    }
-
-    private static string? FindRoot(string? given, BuildHost host, List<string> problems)
-    {
-        if (given is not null)
-        {
-            var full = Path.GetFullPath(given, host.CurrentDirectory);
-            if (Directory.Exists(Path.Combine(full, ".nuke")))
-            {
-                return full;
-            }
-
-            problems.Add($"--root '{given}' has no .nuke directory. Point --root at the directory holding .nuke/ (or create it there).");
-            return null;
-        }
-
-        foreach (var start in new[] { host.CurrentDirectory, host.ApplicationDirectory })
-        {
-            for (var directory = start is null ? null : new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
-
-        problems.Add($"No .nuke directory in '{host.CurrentDirectory}' or above it, so there is no build root. Run from inside the repository, pass --root DIR, or create .nuke/ at the root.");
-        return null;
-    }
-
-    /// <summary>The profile's file first (it wins), then the shared one.</summary>
-    private static List<ParameterFile> LoadParameterFiles(string root, string? profile, List<string> problems)
-    {
-        var files = new List<ParameterFile>();
-        if (profile is not null)
-        {
-            var shown = $".nuke/parameters.{profile}.json";
-            if (ParameterFile.Load(Path.Combine(root, ".nuke", $"parameters.{profile}.json"), shown, problems) is { } file)
-            {
-                files.Add(file);
-            }
-            else if (!File.Exists(Path.Combine(root, ".nuke", $"parameters.{profile}.json")))
-            {
-                problems.Add($"--profile {profile}: {shown} does not exist. Create it, or drop --profile.");
-            }
-        }
-
-        if (ParameterFile.Load(Path.Combine(root, ".nuke", "parameters.json"), ".nuke/parameters.json", problems) is { } shared)
-        {
-            files.Add(shared);
-        }
-
-        return files;
-    }
-
-    /// <summary>"ApiKey" (a requirement's text) → "--api-key (or environment variable DEPLOY_API_KEY)".</summary>
-    private static Func<string, string?> DescribeParameter(IReadOnlyList<ParameterDescriptor> parameters) => text =>
-        parameters.FirstOrDefault(p => p.MemberName == text.Trim())?.HowToSet;
-
-    private static StreamWriter OpenLogFile(string temporary)
-    {
-        RunHistory.Rotate(temporary);
-        return new(new FileStream(Path.Combine(temporary, RunHistory.LogFileName), FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+        return ExitCodes.Invalid;
     }
 }

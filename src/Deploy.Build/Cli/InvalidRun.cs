@@ -29,7 +29,7 @@ internal sealed class InvalidRun(BuildHost host, string temporary, int paralleli
             null,
             new Dictionary<string, string>())).ToList();
         var outcome = new RunOutcome(RunResult.Invalid, now, now, TimeSpan.Zero, []);
-        var record = RunRecord.Render(outcome, parallelism, targets, given, problems.Select(p => masker.Apply(p)).ToList(), masker.Apply);
+        var record = RunRecord.Render(outcome, parallelism, plan, targets, given, problems.Select(p => masker.Apply(p)).ToList(), masker.Apply);
         await RunRecord.WriteAsync(temporary, record).ConfigureAwait(false);
         BuildRunner.WriteRunPage(record, temporary, logger);
         return await BuildRunner.ReportAsync(host, problems, masker).ConfigureAwait(false);

@@ -100,6 +100,7 @@ internal static class BuildModelLoader
             foreach (var other in Resolve(definition.BeforeTargets, "Before"))
             {
                 AddUnique(specs[other].After, [i]);
+                AddUnique(specs[other].Before, [i]);
             }
 
             AddUnique(specs[i].Triggers, Resolve(definition.TriggersTargets, "Triggers"));

@@ -14,6 +14,9 @@ internal sealed class TargetSpec
     /// <summary>Targets this one runs after when both are planned (After, and Before seen from the other side).</summary>
     public List<int> After { get; } = [];
 
+    /// <summary>The targets in <see cref="After"/> that are there because they declared <c>Before</c> this one.</summary>
+    public List<int> Before { get; } = [];
+
     /// <summary>Targets planned (to run after this one) whenever this one is planned.</summary>
     public List<int> Triggers { get; } = [];
 

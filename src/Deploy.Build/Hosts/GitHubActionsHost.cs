@@ -9,6 +9,15 @@ namespace Deploy.Build.Hosts;
 /// summary and a Gantt chart to <c>GITHUB_STEP_SUMMARY</c> and the targets' outputs to <c>GITHUB_OUTPUT</c>,
 /// masked. A file that cannot be written is a warning, never a failed build.
 /// </summary>
+/// <remarks>
+/// <c>Hosts/</c> is the engine's host layer: how a run behaves on the machine it runs on (a terminal gets the live
+/// view, a GitHub Actions runner gets these files, groups, annotations and masks). It stays in the engine rather
+/// than beside Deploy.GitHub's workflow generator and webhook server, on purpose: every build that runs as a
+/// workflow step needs it, whether or not it composes a GitHub component; the secrets must be registered as masks
+/// before the engine writes its first line, before any component code runs; and it needs nothing but files and
+/// the console, so the engine keeps no dependency on YAML or ASP.NET. Deploy.GitHub's generated workflow relies on
+/// it (job outputs read the <c>GITHUB_OUTPUT</c> this writes), never the other way round.
+/// </remarks>
 internal sealed class GitHubActionsHost(LineSink sink, IReadOnlyDictionary<string, string> environment, SecretMasker masker) : IRunObserver
 {
     public void TargetFinished(TargetFinishedEvent target)

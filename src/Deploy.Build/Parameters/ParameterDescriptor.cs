@@ -27,6 +27,9 @@ internal sealed class ParameterDescriptor
     public string? Description { get; init; }
     public bool IsSecret { get; init; }
 
+    /// <summary>[Parameter(Frequent = true)]: one a run is most often steered by.</summary>
+    public bool IsFrequent { get; init; }
+
     /// <summary>The value the build has before anything is given: its initializer, or what its getter falls back to.</summary>
     public object? Default { get; init; }
 

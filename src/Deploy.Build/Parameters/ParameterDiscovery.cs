@@ -55,6 +55,7 @@ internal static class ParameterDiscovery
                 Description = attribute.Description,
                 Convention = string.IsNullOrWhiteSpace(attribute.Convention) ? null : attribute.Convention,
                 IsSecret = member.GetCustomAttribute<SecretAttribute>() is not null,
+                IsFrequent = attribute.Frequent,
                 Default = ReadDefault(build, member),
             };
 

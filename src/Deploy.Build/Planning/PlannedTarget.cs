@@ -39,5 +39,15 @@ internal sealed class PlannedTarget(TargetSpec spec)
 
     public IEnumerable<PlannedTarget> Prerequisites => Needs.Concat(RunsAfter);
 
+    /// <summary>
+    /// Why it waits for <paramref name="prerequisite"/>: it depends on it, was triggered by it, or only runs after
+    /// it (declared with After here, or with Before there).
+    /// </summary>
+    public PrerequisiteKind KindOf(PlannedTarget prerequisite) =>
+        Spec.DependsOn.Contains(prerequisite.Spec.Index) ? PrerequisiteKind.DependsOn
+        : prerequisite.Spec.Triggers.Contains(Spec.Index) ? PrerequisiteKind.Triggers
+        : Spec.Before.Contains(prerequisite.Spec.Index) ? PrerequisiteKind.Before
+        : PrerequisiteKind.After;
+
     public override string ToString() => Name;
 }

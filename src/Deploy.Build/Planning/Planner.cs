@@ -23,6 +23,33 @@ internal static class Planner
         IReadOnlyList<string> defaultTargets,
         Func<string, string?>? describeParameter = null)
     {
+        var graph = Graph(model, request, defaultTargets);
+        if (graph.Plan is not { } plan)
+        {
+            return graph;
+        }
+
+        var problems = new List<string>(graph.Problems);
+        CheckRequirements(plan, describeParameter, problems);
+        foreach (var problem in Validate(plan.Targets))
+        {
+            if (!problems.Contains(problem))
+            {
+                problems.Add(problem);
+            }
+        }
+
+        // The plan comes back with its problems: the run record of an invalid run lists the targets that did not run.
+        return new PlanResult(plan, problems);
+    }
+
+    /// <summary>
+    /// The graph alone: the targets planned for <paramref name="request"/>, ordered, with their skips, but without
+    /// running the requirement and <see cref="ITargetDefinition.Validates"/> checks (tools that describe the graph,
+    /// such as the workflow generator, need the shape, not this invocation's parameter values).
+    /// </summary>
+    public static PlanResult Graph(BuildModel model, PlanRequest request, IReadOnlyList<string> defaultTargets)
+    {
         var problems = new List<string>(model.Problems);
         problems.AddRange(Cycles.Find(model).Select(cycle => $"Dependency cycle: {string.Join(" -> ", cycle)}"));
 
@@ -40,24 +67,13 @@ internal static class Planner
             return new PlanResult(null, problems);
         }
 
-        var planned = Collect(model, invoked);
-        var plan = Order(planned);
+        var plan = Order(Collect(model, invoked));
         foreach (var target in plan.Targets)
         {
             target.Forced = request.Force is { Count: 0 } || forced.Contains(target.Spec);
         }
 
         ApplySkips(plan, request, skipped, problems);
-        CheckRequirements(plan, describeParameter, problems);
-        foreach (var problem in Validate(plan.Targets))
-        {
-            if (!problems.Contains(problem))
-            {
-                problems.Add(problem);
-            }
-        }
-
-        // The plan comes back with its problems: the run record of an invalid run lists the targets that did not run.
         return new PlanResult(plan, problems);
     }
 

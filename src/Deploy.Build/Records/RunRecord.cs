@@ -3,13 +3,15 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Deploy.Build.Execution;
 using Deploy.Build.Parameters;
+using Deploy.Build.Planning;
 
 namespace Deploy.Build.Records;
 
 /// <summary>
-/// <c>.nuke/temp/run.json</c>, the contract documented in docs/run-record.md: schema 3, result, times,
-/// wall seconds, parallelism, the parameters given and where from (no value for secrets), the problems that kept
-/// an invalid run from starting, and one entry per planned target. Strings arrive with secrets already masked.
+/// <c>.nuke/temp/run.json</c>, the contract documented in docs/run-record.md: schema 3, result, times, wall
+/// seconds, parallelism, the parameters given and where from (no value for secrets), the problems that kept an
+/// invalid run from starting, and one entry per planned target with its direct prerequisites. Strings arrive with
+/// secrets already masked. <see cref="RecordedRun"/> reads it back.
 /// </summary>
 internal static class RunRecord
 {
@@ -20,13 +22,14 @@ internal static class RunRecord
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
-    /// The record's format version: 2 added <c>parameters</c>, <c>problems</c> and the result <c>Invalid</c>; 3 the
-    /// status <c>UpToDate</c>.
+    /// The record's format version: 2 added <c>parameters</c>, <c>problems</c> and the result <c>Invalid</c>; 3 added
+    /// each target's prerequisites (<c>dependsOn</c>, <c>triggeredBy</c>, <c>after</c>) and the status <c>UpToDate</c>.
     /// </summary>
     public const int Schema = 3;
 
     /// <param name="run">The finished (or never started) run.</param>
     /// <param name="parallelism">At most this many targets at once.</param>
+    /// <param name="plan">The plan the targets come from (their prerequisites); null when the targets could not be resolved.</param>
     /// <param name="targets">Every planned target, in plan order.</param>
     /// <param name="parameters">The parameters given a value, and where from.</param>
     /// <param name="problems">Why an invalid run did not start (masked); empty otherwise.</param>
@@ -34,6 +37,7 @@ internal static class RunRecord
     public static byte[] Render(
         RunOutcome run,
         int parallelism,
+        ExecutionPlan? plan,
         IReadOnlyList<TargetFinishedEvent> targets,
         IReadOnlyList<ResolvedParameter>? parameters = null,
         IReadOnlyList<string>? problems = null,
@@ -57,12 +61,14 @@ internal static class RunRecord
             }
 
             json.WriteEndArray();
+            var planned = plan?.Targets.ToDictionary(t => t.Name, StringComparer.Ordinal) ?? [];
             json.WriteStartArray("targets");
             foreach (var target in targets)
             {
                 json.WriteStartObject();
                 json.WriteString("name", target.Name);
                 json.WriteString("status", target.Status.ToString());
+                WritePrerequisites(json, planned.GetValueOrDefault(target.Name));
                 WriteTime(json, "startedAt", target.StartedAt);
                 WriteTime(json, "finishedAt", target.FinishedAt);
                 json.WriteNumber("durationSeconds", Math.Round(target.Duration.TotalSeconds, 3));
@@ -83,6 +89,29 @@ internal static class RunRecord
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// <c>"dependsOn"</c>, <c>"triggeredBy"</c>, <c>"after"</c>: the planned targets it waited for, by why, in plan
+    /// order (After and Before both read "after": either way it only ran later).
+    /// </summary>
+    private static void WritePrerequisites(Utf8JsonWriter json, PlannedTarget? target)
+    {
+        var prerequisites = target?.Prerequisites.OrderBy(p => p.Order).ToList() ?? [];
+        Write("dependsOn", PrerequisiteKind.DependsOn);
+        Write("triggeredBy", PrerequisiteKind.Triggers);
+        Write("after", PrerequisiteKind.After, PrerequisiteKind.Before);
+
+        void Write(string name, params PrerequisiteKind[] kinds)
+        {
+            json.WriteStartArray(name);
+            foreach (var prerequisite in prerequisites.Where(p => kinds.Contains(target!.KindOf(p))))
+            {
+                json.WriteStringValue(prerequisite.Name);
+            }
+
+            json.WriteEndArray();
+        }
     }
 
     /// <summary><c>{ "name": "container-name", "source": ".nuke/parameters.json", "value": "web" }</c>; a secret has no value.</summary>

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
+using Deploy.Build.Execution;
+using Deploy.Build.Records;
 
 namespace Deploy.Build.Reports;
 
 /// <summary>
 /// <c>.nuke/temp/run.html</c>: the run as a timeline drawn from run.json alone. One row per target in the
 /// record's order: a bar from its start (offset from the run's start) as long as it took, coloured by status,
-/// the critical path outlined; targets that never ran get a row with their status and reason and no bar.
+/// the critical path outlined (followed along the record's edges by <see cref="CriticalPath"/>, as the console
+/// summary is); targets that never ran get a row with their status and reason and no bar.
 /// </summary>
 internal static class RunPage
 {
@@ -24,10 +27,12 @@ internal static class RunPage
     public static string StatusClass(string status) =>
         new string(status.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant() is { Length: > 0 } name ? name : "unknown";
 
-    public static string Render(RunReport run)
+    public static string Render(RecordedRun run)
     {
-        var critical = RunCriticalPath.Find(run.Targets).ToHashSet(StringComparer.Ordinal);
-        var span = Math.Max(0.001, Math.Max(run.WallSeconds, run.Targets.Select(t => End(run, t)).DefaultIfEmpty(0).Max()));
+        var path = CriticalPath.Find(run).Select(t => t.Name).ToList();
+        var critical = path.ToHashSet(StringComparer.Ordinal);
+        var wallSeconds = run.WallTime.TotalSeconds;
+        var span = Math.Max(0.001, Math.Max(wallSeconds, run.Targets.Select(t => End(run, t)).DefaultIfEmpty(0).Max()));
         var scale = ChartWidth / span;
         var labelWidth = Math.Max(80, run.Targets.Select(t => Html.TextWidth(t.Name)).DefaultIfEmpty(0).Max() + 16);
         var left = Margin + labelWidth;
@@ -63,22 +68,22 @@ internal static class RunPage
         {
             var target = run.Targets[i];
             var y = Margin + AxisHeight + i * RowHeight;
-            var status = StatusClass(target.Status);
+            var status = StatusClass(target.Status.ToString());
             var onPath = critical.Contains(target.Name) ? " critical" : "";
             var name = Html.Escape(target.Name);
-            svg.Append(CultureInfo.InvariantCulture, $"""<g class="row {status}-row{onPath}" data-target="{name}" data-status="{Html.Escape(target.Status)}">""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<g class="row {status}-row{onPath}" data-target="{name}" data-status="{target.Status}">""");
             svg.Append(CultureInfo.InvariantCulture, $"""<text class="label" x="{Html.N(Margin)}" y="{Html.N(y + RowHeight / 2 + 4.5)}">{name}</text>""");
             if (target.StartedAt is { } started)
             {
                 var x = left + Offset(run, started) * scale;
-                var barWidth = Math.Max(2, target.DurationSeconds * scale);
-                var tooltip = $"{target.Name}: {target.Status}, {Html.Seconds(target.DurationSeconds)}" + (onPath.Length > 0 ? " (critical path)" : "") + (target.Error is null ? "" : $"\n{target.Error}");
+                var barWidth = Math.Max(2, target.Duration.TotalSeconds * scale);
+                var tooltip = $"{target.Name}: {target.Status}, {Html.Seconds(target.Duration.TotalSeconds)}" + (onPath.Length > 0 ? " (critical path)" : "") + (target.Error is null ? "" : $"\n{target.Error}");
                 svg.Append(CultureInfo.InvariantCulture, $"""<rect class="bar {status}{onPath}" data-target="{name}" x="{Html.N(x)}" y="{Html.N(y + (RowHeight - BarHeight) / 2)}" width="{Html.N(barWidth)}" height="{BarHeight}" rx="3"><title>{Html.Escape(tooltip)}</title></rect>""");
-                svg.Append(CultureInfo.InvariantCulture, $"""<text class="duration" x="{Html.N(x + barWidth + 6)}" y="{Html.N(y + RowHeight / 2 + 4)}">{Html.Escape(Html.Seconds(target.DurationSeconds))}</text>""");
+                svg.Append(CultureInfo.InvariantCulture, $"""<text class="duration" x="{Html.N(x + barWidth + 6)}" y="{Html.N(y + RowHeight / 2 + 4)}">{Html.Escape(Html.Seconds(target.Duration.TotalSeconds))}</text>""");
             }
             else
             {
-                var note = target.Reason is null ? Describe(target.Status) : $"{Describe(target.Status)}: {target.Reason}";
+                var note = target.Reason is null ? Describe(target.Status.ToString()) : $"{Describe(target.Status.ToString())}: {target.Reason}";
                 svg.Append(CultureInfo.InvariantCulture, $"""<text class="note" x="{Html.N(left + 4)}" y="{Html.N(y + RowHeight / 2 + 4.5)}">{Html.Escape(note)}</text>""");
             }
 
@@ -88,13 +93,17 @@ internal static class RunPage
         svg.Append("</svg>");
 
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"""<h1 class="result {StatusClass(run.Result)}-result">Run {Html.Escape(run.Result.ToLowerInvariant())} in {Html.Escape(Html.Seconds(run.WallSeconds))}</h1>""").Append('\n');
+        var result = run.Result.ToString();
+        body.Append(CultureInfo.InvariantCulture, $"""<h1 class="result {StatusClass(result)}-result">Run {Html.Escape(result.ToLowerInvariant())} in {Html.Escape(Html.Seconds(wallSeconds))}</h1>""").Append('\n');
         var ran = run.Targets.Count(t => t.StartedAt is not null);
-        body.Append(CultureInfo.InvariantCulture, $"""<p class="meta">Result: <strong>{Html.Escape(run.Result)}</strong> · wall time {Html.Escape(Html.Seconds(run.WallSeconds))} · started {Html.Escape(run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))} UTC · {ran} of {run.Targets.Count} targets ran · at most {run.Parallelism} at once</p>""").Append('\n');
-        var path = RunCriticalPath.Find(run.Targets);
+        body.Append(CultureInfo.InvariantCulture, $"""<p class="meta">Result: <strong>{Html.Escape(result)}</strong> · wall time {Html.Escape(Html.Seconds(wallSeconds))} · started {Html.Escape(run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))} UTC · {ran} of {run.Targets.Count} targets ran · at most {run.Parallelism} at once</p>""").Append('\n');
         if (path.Count > 0)
         {
-            body.Append(CultureInfo.InvariantCulture, $"""<p class="critical-path">Critical path (outlined; inferred from start and end times): {Html.Escape(string.Join(" → ", path))}</p>""").Append('\n');
+            body.Append(CultureInfo.InvariantCulture, $"""<p class="critical-path">Critical path (outlined): {Html.Escape(string.Join(" → ", path))}</p>""").Append('\n');
+        }
+        else if (!run.HasPrerequisites)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"""<p class="critical-path">No critical path: this record (schema {run.Schema}) has no prerequisites to follow; records of schema 3 on do.</p>""").Append('\n');
         }
 
         body.Append("""<ul class="legend">""");
@@ -112,13 +121,13 @@ internal static class RunPage
             body.Append("""<h2>Errors</h2><ul class="failures">""");
             foreach (var target in failures)
             {
-                body.Append(CultureInfo.InvariantCulture, $"""<li data-target="{Html.Escape(target.Name)}"><strong>{Html.Escape(target.Name)}</strong> ({Html.Escape(target.Status)})<pre>{Html.Escape(target.Error)}</pre></li>""");
+                body.Append(CultureInfo.InvariantCulture, $"""<li data-target="{Html.Escape(target.Name)}"><strong>{Html.Escape(target.Name)}</strong> ({target.Status})<pre>{Html.Escape(target.Error)}</pre></li>""");
             }
 
             body.Append("</ul>\n");
         }
 
-        return Html.Page($"Run {run.Result.ToLowerInvariant()}", body.ToString());
+        return Html.Page($"Run {result.ToLowerInvariant()}", body.ToString());
     }
 
     private static string Describe(string status) => status switch
@@ -129,10 +138,10 @@ internal static class RunPage
         _ => status.ToLowerInvariant(),
     };
 
-    private static double Offset(RunReport run, DateTimeOffset time) => Math.Max(0, (time - run.StartedAt).TotalSeconds);
+    private static double Offset(RecordedRun run, DateTimeOffset time) => Math.Max(0, (time - run.StartedAt).TotalSeconds);
 
-    private static double End(RunReport run, ReportedTarget target) =>
-        target.StartedAt is { } started ? Offset(run, started) + target.DurationSeconds : 0;
+    private static double End(RecordedRun run, RecordedTarget target) =>
+        target.StartedAt is { } started ? Offset(run, started) + target.Duration.TotalSeconds : 0;
 
     /// <summary>A round step giving at most about ten ticks over <paramref name="span"/> seconds.</summary>
     private static double TickStep(double span)

@@ -7,7 +7,7 @@ internal static class RunReportFile
     /// <exception cref="FormatException">The bytes are not a run record.</exception>
     public static string Write(ReadOnlySpan<byte> runJson, string directory)
     {
-        var page = RunPage.Render(RunReport.Parse(runJson));
+        var page = RunPage.Render(Records.RecordedRun.Parse(runJson));
         var path = Path.Combine(directory, RunPage.FileName);
         Html.Write(path, page);
         return path;

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Deploy.Build.Processes;
+using Deploy.Build.Records;
 using Serilog;
 
 namespace Deploy.GitHub.Webhooks;
@@ -51,9 +51,9 @@ internal sealed class ChildProcessRunner(ChildCommand command, string root, IRea
             File.Copy(record, copy, overwrite: true);
         }
 
-        var (result, stages) = copy is null ? (null, []) : Read(copy);
-        result ??= exitCode switch { 0 => "Succeeded", 130 => "Cancelled", _ => "Failed" };
-        return new PipelineOutcome(result, exitCode, stages, copy);
+        var recorded = copy is null ? null : await ReadAsync(copy).ConfigureAwait(false);
+        var stages = recorded?.Targets.Select(t => new StageTiming(t.Name, t.Status.ToString(), t.Duration.TotalSeconds)).ToList() ?? [];
+        return new PipelineOutcome(recorded?.Result.ToString() ?? RunStates.FromExitCode(exitCode), exitCode, stages, copy);
     }
 
     private async Task<int> RunProcessAsync(ProcessRequest start, string logPath, CancellationToken cancellationToken)
@@ -87,24 +87,17 @@ internal sealed class ChildProcessRunner(ChildCommand command, string root, IRea
         }
     }
 
-    private static (string? Result, IReadOnlyList<StageTiming> Stages) Read(string path)
+    /// <summary>The run's record; null when it cannot be read (the run then ends as its exit code says).</summary>
+    private static async Task<RecordedRun?> ReadAsync(string path)
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            var result = root.TryGetProperty("result", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            var stages = root.TryGetProperty("targets", out var targets) && targets.ValueKind == JsonValueKind.Array
-                ? targets.EnumerateArray().Select(t => new StageTiming(
-                    t.GetProperty("name").GetString() ?? "",
-                    t.GetProperty("status").GetString() ?? "",
-                    t.TryGetProperty("durationSeconds", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetDouble() : null)).ToList()
-                : [];
-            return (result, stages);
+            // Read even when the run was cancelled: the record says how far it got.
+            return await RecordedRun.ReadAsync(path, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
         {
-            return (null, []);
+            return null;
         }
     }
 }

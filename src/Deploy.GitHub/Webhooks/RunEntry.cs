@@ -12,8 +12,8 @@ internal sealed class RunEntry(PipelineRequest request, DateTimeOffset queuedAt)
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>Running, Succeeded, Failed or Cancelled.</summary>
-    public string Result { get; set; } = "Running";
+    /// <summary>One of <see cref="RunStates"/>, or the run record's result (<c>Invalid</c>).</summary>
+    public string Result { get; set; } = RunStates.Running;
 
     public int? ExitCode { get; set; }
     public IReadOnlyList<StageTiming> Stages { get; set; } = [];

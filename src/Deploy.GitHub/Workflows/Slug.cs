@@ -32,7 +32,4 @@ internal static class Slug
         var slug = text.ToString().Trim('-');
         return slug.Length == 0 || char.IsAsciiDigit(slug[0]) ? "_" + slug : slug;
     }
-
-    /// <summary>"shortCommit" → "SHORT_COMMIT": the environment variable a parameter of that name reads.</summary>
-    public static string Environment(string name) => Of(name).TrimStart('_').Replace('-', '_').ToUpperInvariant();
 }

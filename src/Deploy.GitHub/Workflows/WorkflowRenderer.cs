@@ -20,7 +20,8 @@ internal static class WorkflowRenderer
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         text.Write(HeaderMarker + "\n");
         text.Write("# change the build (build/Build.cs) and run that command again; CI checks this file with --check.\n");
-        text.Write("# Jobs follow the target graph: independent branches run on separate runners.\n");
+        text.Write("# Jobs follow the target graph and each target runs in exactly one: a target with one prerequisite runs in its job\n");
+        text.Write("# (runners share no disk), a target that waits for several starts a job that gets their outputs.\n");
 
         var yaml = new YamlWriter(text).BeginMap();
         yaml.Pair("name", settings.Name);
@@ -48,6 +49,7 @@ internal static class WorkflowRenderer
         yaml.Key("on").BeginMap();
         yaml.Key("push").BeginMap().FlowList("branches", settings.Branches).EndMap();
         yaml.Key("workflow_dispatch").BeginMap();
+        WriteInputsNote(yaml, settings);
         if (settings.Inputs.Count > 0)
         {
             yaml.Key("inputs").BeginMap();
@@ -66,6 +68,51 @@ internal static class WorkflowRenderer
         yaml.EndMap();
         yaml.Key("repository_dispatch").BeginMap().FlowList("types", settings.DispatchTypes).EndMap();
         yaml.EndMap();
+    }
+
+    /// <summary>Which parameters are inputs and why, which are not, and how to offer one of those.</summary>
+    private static void WriteInputsNote(YamlWriter yaml, WorkflowSettings settings)
+    {
+        if (settings.LeftOut.Count == 0)
+        {
+            return;
+        }
+
+        yaml.Comment(settings.Chosen
+            ? "Inputs: the parameters --workflow-inputs names."
+            : $"Inputs: the build's own parameters and the ones a deploy is most often steered by (GitHub allows {WorkflowSettings.MaxInputs}).");
+        foreach (var line in Wrap("Not offered: " + string.Join(", ", settings.LeftOut.Select(p => "--" + p.CliName)) + "."))
+        {
+            yaml.Comment(line);
+        }
+
+        yaml.Comment("They keep the value .nuke/parameters.json or the build's default gives them. To offer one, name every input, e.g.:");
+        foreach (var line in Wrap("./build.sh --generate-workflow github --workflow-inputs " + string.Join(' ', settings.Inputs.Select(p => p.CliName).Append("NAME"))))
+        {
+            yaml.Comment(line);
+        }
+
+        yaml.Comment("(or set \"WorkflowInputs\" in .nuke/parameters.json), and generate the file again.");
+    }
+
+    /// <summary>Splits a long comment at spaces into lines of about 110 characters, later lines indented by two.</summary>
+    private static IEnumerable<string> Wrap(string text)
+    {
+        var line = "";
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Trim().Length > 0 && line.Length + 1 + word.Length > 110)
+            {
+                yield return line;
+                line = "  " + word;
+            }
+            else
+            {
+                line = line.Trim().Length == 0 ? line + word : line + " " + word;
+            }
+        }
+
+        yield return line;
     }
 
     private static void WriteEnvironment(YamlWriter yaml, BuildDescription build, WorkflowSettings settings)
@@ -107,7 +154,7 @@ internal static class WorkflowRenderer
     private static void WriteJob(YamlWriter yaml, BuildDescription build, WorkflowJob job, IReadOnlyList<WorkflowJob> jobs, WorkflowSettings? deploying)
     {
         yaml.Key(job.Id).BeginMap();
-        yaml.Pair("name", string.Join(" → ", job.Targets.Where(t => build.FindTarget(t) is { Unlisted: false })).NullIfEmpty() ?? job.Id);
+        yaml.Pair("name", job.Name.Length > 0 ? job.Name : job.Id);
         if (job.Needs.Count > 0)
         {
             yaml.FlowList("needs", job.Needs);
@@ -133,12 +180,11 @@ internal static class WorkflowRenderer
 
         if (job.Receives.Count > 0)
         {
-            yaml.Comment("Values the jobs it needs produced, by the name of the parameter that reads them.");
+            yaml.Comment("What the targets it waits for produced in the jobs it needs, as the parameters of the same name.");
             yaml.Key("env").BeginMap();
             foreach (var (output, from) in job.Receives)
             {
-                var name = build.FindParameter(output)?.EnvironmentName ?? Slug.Environment(output);
-                yaml.Pair(Prefix + name, $"${{{{ needs.{from}.outputs.{output} }}}}");
+                yaml.Pair(Prefix + build.FindParameter(output)!.EnvironmentName, $"${{{{ needs.{from}.outputs.{output} }}}}");
             }
 
             yaml.EndMap();
@@ -155,16 +201,9 @@ internal static class WorkflowRenderer
 
         deploying?.Kubeconfig?.Write(yaml);
         yaml.BeginMap().Pair("id", "build");
-        if (job.Repeated.Count > 0)
-        {
-            var elsewhere = jobs.Where(j => j != job && j.Repeated.Intersect(job.Repeated).Any()).Select(j => j.Id).ToList();
-            yaml.Comment($"{string.Join(", ", job.Repeated)} run again here: runners do not share disks, and {string.Join(", ", job.Targets)} need{(job.Targets.Count == 1 ? "s" : "")} what they leave on this one"
-                + (elsewhere.Count > 0 ? $" (they also run in {string.Join(", ", elsewhere)})." : "."));
-        }
-
         if (job.Skip.Count > 0)
         {
-            yaml.Comment($"--skip {string.Join(" ", job.Skip)}: " + (job.Needs.Count > 0 ? $"the jobs it needs ({string.Join(", ", job.Needs)}) ran them." : "other jobs run them."));
+            yaml.Comment($"--skip {string.Join(" ", job.Skip)}: " + SkipReason(job, jobs));
         }
 
         yaml.Pair("run", job.Command).EndMap();
@@ -177,6 +216,25 @@ internal static class WorkflowRenderer
         yaml.EndMap();
     }
 
+    /// <summary>Why a job skips targets its command plans: the jobs it needs ran them, or (a target it triggers that waits for more) a later job runs them.</summary>
+    private static string SkipReason(WorkflowJob job, IReadOnlyList<WorkflowJob> jobs)
+    {
+        var before = new HashSet<string>(StringComparer.Ordinal);
+        var work = new Stack<string>(job.Needs);
+        while (work.TryPop(out var id) && before.Add(id))
+        {
+            foreach (var need in jobs.First(j => j.Id == id).Needs)
+            {
+                work.Push(need);
+            }
+        }
+
+        var runners = jobs.Where(j => j.Targets.Intersect(job.Skip).Any()).Select(j => j.Id).ToList();
+        return runners.All(before.Contains)
+            ? $"the jobs it needs ({string.Join(", ", job.Needs)}) ran them."
+            : $"they run in {string.Join(", ", runners)}.";
+    }
+
     private static string Describe(ParameterDescription parameter)
     {
         var type = Nullable.GetUnderlyingType(parameter.ValueType) ?? parameter.ValueType;
@@ -186,6 +244,4 @@ internal static class WorkflowRenderer
             : "";
         return ((parameter.Description ?? parameter.Name).TrimEnd('.') + hint + "; empty: the build's default").Trim();
     }
-
-    private static string? NullIfEmpty(this string text) => text.Length == 0 ? null : text;
 }

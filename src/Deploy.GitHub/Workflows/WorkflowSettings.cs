@@ -8,6 +8,8 @@ namespace Deploy.GitHub.Workflows;
 /// <param name="Branches">Branches whose pushes run it.</param>
 /// <param name="DispatchTypes">The repository_dispatch event types it runs on.</param>
 /// <param name="Inputs">Parameters offered as workflow_dispatch inputs.</param>
+/// <param name="LeftOut">Parameters that could be inputs but are not (the file names them, and how to add them).</param>
+/// <param name="Chosen">Whether <c>--workflow-inputs</c> named the inputs (else they were chosen automatically).</param>
 /// <param name="Environment">The GitHub environment of the deploying job; null: none.</param>
 /// <param name="Kubeconfig">Whether and how the deploying job gets a kubeconfig; null when the build cannot deploy to Kubernetes.</param>
 internal sealed partial record WorkflowSettings(
@@ -15,6 +17,8 @@ internal sealed partial record WorkflowSettings(
     IReadOnlyList<string> Branches,
     IReadOnlyList<string> DispatchTypes,
     IReadOnlyList<ParameterDescription> Inputs,
+    IReadOnlyList<ParameterDescription> LeftOut,
+    bool Chosen,
     string? Environment,
     KubeconfigStep? Kubeconfig)
 {
@@ -45,12 +49,7 @@ internal sealed partial record WorkflowSettings(
         }
 
         var candidates = build.Parameters.Where(p => !p.IsSecret && !OwnParameters.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-        var inputs = new List<ParameterDescription>();
-        if (component.WorkflowInputs.Length == 0)
-        {
-            inputs.AddRange(candidates);
-        }
-
+        var inputs = component.WorkflowInputs.Length == 0 ? Choose(candidates) : [];
         foreach (var name in component.WorkflowInputs)
         {
             var parameter = build.FindParameter(name);
@@ -73,13 +72,23 @@ internal sealed partial record WorkflowSettings(
 
         if (inputs.Count > MaxInputs)
         {
-            problems.Add($"The build has {inputs.Count} parameters to offer as workflow_dispatch inputs, but GitHub allows {MaxInputs}. Choose them with --workflow-inputs NAME ... (e.g. --workflow-inputs {string.Join(' ', inputs.Take(3).Select(p => p.CliName))}).");
+            problems.Add($"--workflow-inputs names {inputs.Count} parameters, but GitHub allows {MaxInputs} workflow_dispatch inputs. Name at most {MaxInputs}, or give none and the build's own parameters and the frequent ones are offered.");
         }
 
+        var leftOut = candidates.Where(p => !inputs.Contains(p)).ToList();
         return problems.Count > 0
             ? throw new WorkflowException(string.Join(System.Environment.NewLine, problems))
-            : new WorkflowSettings(component.WorkflowName, component.Branches, component.DispatchTypes, inputs, component.WorkflowEnvironment, KubeconfigStep.For(build));
+            : new WorkflowSettings(component.WorkflowName, component.Branches, component.DispatchTypes, inputs, leftOut, component.WorkflowInputs.Length > 0, component.WorkflowEnvironment, KubeconfigStep.For(build));
     }
+
+    /// <summary>
+    /// The inputs when <c>--workflow-inputs</c> names none: the build's own parameters (declared on its class, so made
+    /// for this pipeline), then the components' frequent ones (<c>[Parameter(Frequent = true)]</c>: the ref, the
+    /// registry, where to deploy) in the order <c>--help</c> lists them, at most <see cref="MaxInputs"/>. A build that
+    /// composes every stock component has more parameters than GitHub allows; the rest keep what a run reads elsewhere.
+    /// </summary>
+    private static List<ParameterDescription> Choose(List<ParameterDescription> candidates) =>
+        candidates.Where(p => p.Component is null).Concat(candidates.Where(p => p.Component is not null && p.IsFrequent)).Take(MaxInputs).ToList();
 
     [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
     private static partial Regex SafeName();

@@ -30,7 +30,7 @@ public sealed class CriticalPathTests
     {
         TargetFinishedEvent[] targets = [Ran("Clone", 0, 1000), Ran("Fast", 1000, 500), Ran("Slow", 1000, 4000), Ran("Join", 5010, 990)];
 
-        var path = CriticalPath.Find(targets, Diamond);
+        var path = CriticalPath.Find(targets, Diamond, parallelism: 2);
 
         Assert.Equal(["Clone", "Slow", "Join"], Names(path));
     }
@@ -40,7 +40,7 @@ public sealed class CriticalPathTests
     {
         TargetFinishedEvent[] targets = [Ran("Clone", 0, 1000), Ran("Fast", 1000, 4000), Ran("Slow", 1000, 500), Ran("Join", 5010, 990)];
 
-        var path = CriticalPath.Find(targets, Diamond);
+        var path = CriticalPath.Find(targets, Diamond, parallelism: 2);
 
         Assert.Equal(["Clone", "Fast", "Join"], Names(path));
     }
@@ -52,7 +52,7 @@ public sealed class CriticalPathTests
         var graph = new Dictionary<string, IReadOnlyList<string>>(Diamond) { ["Lint"] = [] };
         TargetFinishedEvent[] targets = [Ran("Clone", 0, 1000), Ran("Lint", 0, 9000), Ran("Fast", 1000, 500), Ran("Slow", 1000, 4000), Ran("Join", 5010, 990)];
 
-        var path = CriticalPath.Find(targets, graph);
+        var path = CriticalPath.Find(targets, graph, parallelism: 3);
 
         Assert.Equal(["Lint"], Names(path));
     }
@@ -68,7 +68,7 @@ public sealed class CriticalPathTests
             NotStarted("Join", TargetStatus.NotRun), Ran("Notify", 5020, 100),
         ];
 
-        var path = CriticalPath.Find(targets, graph);
+        var path = CriticalPath.Find(targets, graph, parallelism: 3);
 
         Assert.Equal(["Clone", "Slow", "Notify"], Names(path));
     }
@@ -78,7 +78,7 @@ public sealed class CriticalPathTests
     {
         TargetFinishedEvent[] targets = [NotStarted("Clone", TargetStatus.Skipped), NotStarted("Fast", TargetStatus.NotRun)];
 
-        Assert.Empty(CriticalPath.Find(targets, Diamond));
+        Assert.Empty(CriticalPath.Find(targets, Diamond, parallelism: 2));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class CriticalPathTests
         TargetFinishedEvent[] targets = [Ran("Clone", 0, 1000), Ran("Fast", 1000, 500), Ran("Slow", 1000, 4000), Ran("Join", 5010, 990)];
         var run = new RunOutcome(RunResult.Succeeded, Start, Start.AddMilliseconds(6000), TimeSpan.FromMilliseconds(6000), []);
 
-        var text = SummaryWriter.Render(run, targets, [], CriticalPath.Find(targets, Diamond));
+        var text = SummaryWriter.Render(run, targets, [], CriticalPath.Find(targets, Diamond, parallelism: 2));
 
         Assert.Contains("\nCritical path: Clone -> Slow -> Join (0:05.99)\n", text, StringComparison.Ordinal);
     }

@@ -50,7 +50,7 @@ public sealed class SummaryTests
     [Fact]
     public void The_summary_of_a_failed_run_reads_as_approved()
     {
-        var path = CriticalPath.Find(FailedPipeline, Prerequisites);
+        var path = CriticalPath.Find(FailedPipeline, Prerequisites, parallelism: 2);
 
         var text = SummaryWriter.Render(Run(RunResult.Failed, 80100), FailedPipeline, ["Metrics pushed to http://127.0.0.1:9091/metrics/job/deploy"], path);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Deploy.Build;
 using Deploy.GitHub.Webhooks;
 
 namespace Deploy.GitHub.Tests.Support;
@@ -29,11 +30,11 @@ internal sealed class GatedRunner : IPipelineRunner
         try
         {
             await _gate.Task.WaitAsync(cancellationToken);
-            return new PipelineOutcome("Succeeded", 0, [new StageTiming("Clone", "Succeeded", 0.5), new StageTiming("Rollout", "Succeeded", 1.25)], null);
+            return new PipelineOutcome(RunStates.Succeeded, ExitCodes.Succeeded, [new StageTiming("Clone", "Succeeded", 0.5), new StageTiming("Rollout", "Succeeded", 1.25)], null);
         }
         catch (OperationCanceledException)
         {
-            return new PipelineOutcome("Cancelled", 130, [new StageTiming("Clone", "Aborted", 0.1)], null);
+            return new PipelineOutcome(RunStates.Cancelled, ExitCodes.Cancelled, [new StageTiming("Clone", "Aborted", 0.1)], null);
         }
         finally
         {

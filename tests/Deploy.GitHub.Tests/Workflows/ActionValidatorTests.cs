@@ -20,6 +20,8 @@ public sealed class ActionValidatorTests : IDisposable
             (new PipelineBuild(), PipelineBuild.Defaults, []),
             (new StockShapeBuild(), StockShapeBuild.Defaults, []),
             (new KubernetesPipelineBuild(), PipelineBuild.Defaults, ["--rollout-target", "kubernetes", "--workflow-environment", "production"]),
+            (new ReleaseBuild(), ReleaseBuild.Defaults, []),
+            (new ReleaseBuild(), ReleaseBuild.Defaults, ["--rollout-target", "kubernetes", "--workflow-environment", "production"]),
         })
         {
             Assert.Equal(0, (await _driver.RunAsync(build, ["--generate-workflow", "github", .. options], defaults)).ExitCode);

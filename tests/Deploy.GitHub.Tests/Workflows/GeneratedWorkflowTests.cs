@@ -32,17 +32,27 @@ public sealed class GeneratedWorkflowTests : IDisposable
     }
 
     [Fact]
-    public async Task Jobs_follow_the_branches_of_the_target_graph()
+    public async Task A_fork_stays_on_its_runner_and_the_join_starts_a_job()
     {
         var workflow = await GenerateAsync();
 
-        Assert.Equal(["test", "image", "rollout"], workflow.JobIds);
-        Assert.Empty(workflow.Needs("test"));
-        Assert.Empty(workflow.Needs("image"));
-        Assert.Equal(["test", "image"], workflow.Needs("rollout"));
-        Assert.Equal("./build.sh Test", workflow.Run("test"));
-        Assert.Equal("./build.sh Push", workflow.Run("image"));
-        Assert.Equal("./build.sh Rollout --skip Test Image Push", workflow.Run("rollout"));
+        Assert.Equal(["test-push", "rollout"], workflow.JobIds);
+        Assert.Empty(workflow.Needs("test-push"));
+        Assert.Equal(["test-push"], workflow.Needs("rollout"));
+        Assert.Equal("Clone → Restore → Compile → (Test, Image → Push)", WorkflowFile.Scalar(workflow.Job("test-push"), "name"));
+        Assert.Equal("./build.sh Test Push", workflow.Run("test-push"));
+        Assert.Equal("./build.sh Rollout --skip Clone Source Restore Compile Test Image Push", workflow.Run("rollout"));
+    }
+
+    [Fact]
+    public async Task Every_target_runs_in_exactly_one_job()
+    {
+        var build = new DescribedPipelineBuild();
+        var workflow = await GenerateAsync();
+        Assert.Equal(0, (await _driver.RunAsync(build, ["--describe"], PipelineBuild.Defaults)).ExitCode);
+
+        JobRuns.AssertEachTargetRunsOnce(workflow, build.Description!);
+        Assert.DoesNotContain("run again", workflow.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,18 +60,17 @@ public sealed class GeneratedWorkflowTests : IDisposable
     {
         var workflow = await GenerateAsync();
 
-        Assert.Equal("${{ steps.build.outputs.digest }}", WorkflowFile.Scalar(workflow.Map("jobs", "image", "outputs"), "digest"));
-        Assert.Equal("${{ needs.image.outputs.digest }}", WorkflowFile.Scalar(workflow.Map("jobs", "rollout", "env"), "DEPLOY_DIGEST"));
-        Assert.False(workflow.Job("test").Children.ContainsKey(new YamlScalarNode("outputs")));
+        Assert.Equal("${{ steps.build.outputs.digest }}", WorkflowFile.Scalar(workflow.Map("jobs", "test-push", "outputs"), "digest"));
+        Assert.Equal("${{ needs.test-push.outputs.digest }}", WorkflowFile.Scalar(workflow.Map("jobs", "rollout", "env"), "DEPLOY_DIGEST"));
+        Assert.False(workflow.Job("rollout").Children.ContainsKey(new YamlScalarNode("outputs")));
     }
 
     [Fact]
-    public async Task A_job_that_repeats_shared_prerequisites_says_why_in_the_file()
+    public async Task A_job_that_skips_targets_says_which_job_ran_them()
     {
         var workflow = await GenerateAsync();
 
-        Assert.Contains("# Clone, Source, Restore, Compile run again here: runners do not share disks, and Test needs what they leave on this one (they also run in image).", workflow.Text, StringComparison.Ordinal);
-        Assert.Contains("# Clone, Source, Restore, Compile run again here: runners do not share disks, and Image, Push need what they leave on this one (they also run in test).", workflow.Text, StringComparison.Ordinal);
+        Assert.Contains("# --skip Clone Source Restore Compile Test Image Push: the jobs it needs (test-push) ran them.", workflow.Text, StringComparison.Ordinal);
     }
 
     [Fact]

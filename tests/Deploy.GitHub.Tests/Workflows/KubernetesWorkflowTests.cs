@@ -6,7 +6,7 @@ namespace Deploy.GitHub.Tests.Workflows;
 /// <summary>The rollout job of a build that deploys to Kubernetes: a kubeconfig from the KUBECONFIG secret, an environment.</summary>
 public sealed class KubernetesWorkflowTests : IDisposable
 {
-    private static readonly string[] OtherJobs = ["test", "image"];
+    private static readonly string[] OtherJobs = ["test-push"];
 
     private readonly BuildDriver _driver = new();
 
