@@ -1,6 +1,7 @@
 using Deploy.Build.Cli;
 using Deploy.Build.Execution;
 using Deploy.Build.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Deploy.Build.Tests.Output;
 
@@ -90,6 +91,69 @@ public sealed class CriticalPathTests
         var text = SummaryWriter.Render(run, targets, [], CriticalPath.Find(targets, Diamond, parallelism: 2));
 
         Assert.Contains("\nCritical path: Clone -> Slow -> Join (0:05.99)\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_one_slot_the_path_is_the_whole_sequence()
+    {
+        // Slow waited for Fast, not for Clone: the one slot was Fast's until it ended.
+        TargetFinishedEvent[] targets = [Ran("Clone", 0, 1000), Ran("Fast", 1000, 500), Ran("Slow", 1500, 4000), Ran("Join", 5500, 500)];
+
+        var path = CriticalPath.Find(targets, Diamond, parallelism: 1);
+
+        Assert.Equal(["Clone", "Fast", "Slow", "Join"], Names(path));
+    }
+
+    [Fact]
+    public void A_target_that_waited_for_a_slot_waited_for_the_target_whose_end_freed_it()
+    {
+        // Three targets after Clone, two slots: C started when B ended, so B (not Clone) is what C waited for.
+        var graph = new Dictionary<string, IReadOnlyList<string>> { ["Clone"] = [], ["A"] = ["Clone"], ["B"] = ["Clone"], ["C"] = ["Clone"] };
+        TargetFinishedEvent[] targets = [Ran("Clone", 0, 1000), Ran("A", 1000, 5000), Ran("B", 1000, 2000), Ran("C", 3000, 4000)];
+
+        var path = CriticalPath.Find(targets, graph, parallelism: 2);
+
+        Assert.Equal(["Clone", "B", "C"], Names(path));
+    }
+
+    [Fact]
+    public void A_target_that_ended_just_before_another_started_is_not_on_its_path_while_a_slot_was_free()
+    {
+        // Lint ends a moment before Join starts, but Join waited for Slow, with a slot to spare.
+        var graph = new Dictionary<string, IReadOnlyList<string>>(Diamond) { ["Lint"] = [] };
+        TargetFinishedEvent[] targets = [Ran("Clone", 0, 1000), Ran("Lint", 0, 5005), Ran("Fast", 1000, 500), Ran("Slow", 1000, 4000), Ran("Join", 5010, 990)];
+
+        var path = CriticalPath.Find(targets, graph, parallelism: 3);
+
+        Assert.Equal(["Clone", "Slow", "Join"], Names(path));
+    }
+
+    /// <summary>Clone → Compile → {Test, Image → Push} → Rollout, each target moving the fake clock by a known time.</summary>
+    private sealed class Timed(FakeTimeProvider clock) : DeployBuild
+    {
+        private Target Step(int milliseconds) => _ => _.Executes(() => clock.Advance(TimeSpan.FromMilliseconds(milliseconds)));
+
+        Target Clone => _ => Step(1000)(_);
+        Target Compile => _ => Step(2000)(_).DependsOn(Clone);
+        Target Test => _ => Step(4000)(_).DependsOn(Compile);
+        Target Image => _ => Step(1500)(_).DependsOn(Compile);
+        Target Push => _ => Step(500)(_).DependsOn(Image);
+        Target Rollout => _ => Step(700)(_).DependsOn(Test, Push);
+    }
+
+    [Fact]
+    public async Task A_sequential_run_prints_the_whole_sequence_and_run_html_draws_the_same_path()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var driver = new BuildDriver { Time = clock };
+
+        var result = await driver.RunAsync(new Timed(clock), ["Rollout", "--parallel", "1"]);
+
+        Execution.RunAssert.ExitCode(0, result);
+        Assert.Contains("\nCritical path: Clone -> Compile -> Test -> Image -> Push -> Rollout (0:09.70)\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Wall time 0:09.70", result.Output, StringComparison.Ordinal);
+        var page = File.ReadAllText(Path.Combine(driver.Temp, "run.html"));
+        Assert.Contains("""<p class="critical-path">Critical path (outlined): Clone → Compile → Test → Image → Push → Rollout</p>""", page, StringComparison.Ordinal);
     }
 
     private sealed class Gated : DeployBuild, IRunObserver

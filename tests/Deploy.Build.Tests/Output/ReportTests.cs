@@ -151,6 +151,44 @@ public sealed class ReportTests
         Assert.Contains(Path.Combine(driver.Temp, "run.html"), result.Output, StringComparison.Ordinal);
     }
 
+    private static string Target(string name, int start, int duration, params string[] dependsOn) =>
+        $$"""{ "name": "{{name}}", "status": "Succeeded", "dependsOn": [{{string.Join(", ", dependsOn.Select(d => $"\"{d}\""))}}], "triggeredBy": [], "after": [], "startedAt": "{{Start.AddMilliseconds(start):yyyy-MM-ddTHH:mm:ss.fffZ}}", "finishedAt": "{{Start.AddMilliseconds(start + duration):yyyy-MM-ddTHH:mm:ss.fffZ}}", "durationSeconds": {{duration / 1000.0}}, "reason": null, "error": null, "outputs": {} }""";
+
+    private static string Record(int schema, params string[] targets) =>
+        $$"""{ "schema": {{schema}}, "result": "Succeeded", "startedAt": "{{Start:yyyy-MM-ddTHH:mm:ss.fffZ}}", "finishedAt": "{{Start.AddMilliseconds(6000):yyyy-MM-ddTHH:mm:ss.fffZ}}", "wallSeconds": 6, "parallelism": 3, "parameters": [], "problems": [], "targets": [{{string.Join(", ", targets)}}] }""";
+
+    [Fact]
+    public async Task Run_html_follows_the_records_edges_not_the_times()
+    {
+        using var driver = new BuildDriver();
+        var file = Path.Combine(driver.Root, "run.json");
+
+        // Lint ends a moment before Join starts, and depends on nothing: the times alone would put it on the path.
+        File.WriteAllText(file, Record(3, Target("Clone", 0, 1000), Target("Lint", 0, 5005), Target("Fast", 1000, 500, "Clone"), Target("Slow", 1000, 4000, "Clone"), Target("Join", 5010, 990, "Fast", "Slow")));
+        var result = await driver.RunAsync(new Pipeline(), ["--report", file]);
+
+        RunAssert.ExitCode(0, result);
+        var page = Load(Path.Combine(driver.Temp, "run.html"));
+        Assert.Equal(["Clone", "Slow", "Join"], WithClass(page, "rect", "critical").Select(b => (string)b.Attribute("data-target")!));
+        Assert.Contains("Critical path (outlined): Clone → Slow → Join", page.Root!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_record_without_edges_draws_no_critical_path_and_says_why()
+    {
+        using var driver = new BuildDriver();
+        var file = Path.Combine(driver.Root, "run.json");
+        File.WriteAllText(file, Record(2, Target("Clone", 0, 1000), Target("Compile", 1000, 500)).Replace("\"dependsOn\": [], \"triggeredBy\": [], \"after\": [], ", "", StringComparison.Ordinal));
+
+        var result = await driver.RunAsync(new Pipeline(), ["--report", file]);
+
+        RunAssert.ExitCode(0, result);
+        var page = Load(Path.Combine(driver.Temp, "run.html"));
+        Assert.Empty(WithClass(page, "rect", "critical"));
+        Assert.Equal(2, WithClass(page, "rect", "bar").Count());
+        Assert.Contains("No critical path: this record (schema 2) has no prerequisites to follow; records of schema 3 on do.", page.Root!.Value, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("{ \"schema\": 1, \"targets\": ")]

@@ -52,7 +52,7 @@ public sealed class RunRecordTests
         var record = JsonDocument.Parse(text).RootElement;
         Assert.Equal(["schema", "result", "startedAt", "finishedAt", "wallSeconds", "parallelism", "parameters", "problems", "targets"], record.EnumerateObject().Select(p => p.Name));
         Assert.All(record.GetProperty("targets").EnumerateArray(), target => Assert.Equal(
-            ["name", "status", "startedAt", "finishedAt", "durationSeconds", "reason", "error", "outputs"],
+            ["name", "status", "dependsOn", "triggeredBy", "after", "startedAt", "finishedAt", "durationSeconds", "reason", "error", "outputs"],
             target.EnumerateObject().Select(p => p.Name)));
     }
 
@@ -77,6 +77,9 @@ public sealed class RunRecordTests
                 {
                   "name": "Clone",
                   "status": "Succeeded",
+                  "dependsOn": [],
+                  "triggeredBy": [],
+                  "after": [],
                   "startedAt": "2026-11-25T20:00:00.000Z",
                   "finishedAt": "2026-11-25T20:00:01.200Z",
                   "durationSeconds": 1.2,
@@ -90,6 +93,9 @@ public sealed class RunRecordTests
                 {
                   "name": "Lint",
                   "status": "Skipped",
+                  "dependsOn": [],
+                  "triggeredBy": [],
+                  "after": [],
                   "startedAt": null,
                   "finishedAt": null,
                   "durationSeconds": 0,
@@ -100,6 +106,11 @@ public sealed class RunRecordTests
                 {
                   "name": "Compile",
                   "status": "Failed",
+                  "dependsOn": [
+                    "Clone"
+                  ],
+                  "triggeredBy": [],
+                  "after": [],
                   "startedAt": "2026-11-25T20:00:01.200Z",
                   "finishedAt": "2026-11-25T20:00:03.700Z",
                   "durationSeconds": 2.5,
@@ -110,6 +121,11 @@ public sealed class RunRecordTests
                 {
                   "name": "Test",
                   "status": "NotRun",
+                  "dependsOn": [
+                    "Compile"
+                  ],
+                  "triggeredBy": [],
+                  "after": [],
                   "startedAt": null,
                   "finishedAt": null,
                   "durationSeconds": 0,
@@ -120,6 +136,12 @@ public sealed class RunRecordTests
                 {
                   "name": "All",
                   "status": "NotRun",
+                  "dependsOn": [
+                    "Lint",
+                    "Test"
+                  ],
+                  "triggeredBy": [],
+                  "after": [],
                   "startedAt": null,
                   "finishedAt": null,
                   "durationSeconds": 0,
