@@ -7,7 +7,9 @@ namespace Deploy.Build.Fingerprints;
 /// What <c>--plan</c> says about each target that declares inputs: <c>up to date: inputs unchanged since …</c>, or
 /// <c>runs: src/Program.cs changed</c> (the first changed input, <c>--force</c>, <c>no successful run recorded</c>).
 /// It follows the plan's order as a run would: an up-to-date target's state is restored (in this process only), so
-/// the targets after it see what they would see in the run; what a target that would run hands on is not known yet.
+/// the targets after it see what they would see in the run. What a target that would run hands on is not known yet:
+/// its last run's state stands in for it (so a directory it names resolves), and the targets that need it say it
+/// "may hand on something new" when nothing of their own changed.
 /// </summary>
 internal static class UpToDateForecast
 {
@@ -27,6 +29,7 @@ internal static class UpToDateForecast
 
             if (spec.IsCollective || spec.Inputs.Count == 0)
             {
+                store.RestoreLast(spec);
                 // Runs every time: what it hands on is new, unless it hands on nothing but what it was given.
                 passed[target] = spec.IsCollective || spec.HandedOn.Count == 0
                     ? Contributions.Succeeded(null, CapturedOutputs.None.Digest, needs.Select(n => n.Contribution))
@@ -54,6 +57,7 @@ internal static class UpToDateForecast
             }
             else
             {
+                store.RestoreLast(spec);
                 notes[target.Name] = "runs: " + check.Reason;
                 passed[target] = spec.HandedOn.Count == 0 && fingerprint.Key is not null
                     ? Contributions.Succeeded(fingerprint.Key, CapturedOutputs.None.Digest, [])

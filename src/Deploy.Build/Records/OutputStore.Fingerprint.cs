@@ -65,4 +65,21 @@ internal sealed partial class OutputStore
             }
         }
     }
+
+    /// <summary>
+    /// For <c>--plan</c>: puts back what the target handed on when it last succeeded, whatever its fingerprint, as the
+    /// best guess of what it will hand on (the same directory, most often), so the inputs of the targets after it can
+    /// be read. Nothing happens when there is no usable record.
+    /// </summary>
+    public void RestoreLast(TargetSpec target)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(PathOf(target.Name)));
+            _ = Restore(target, document.RootElement, PathOf(target.Name), sameArguments: false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException or NotSupportedException)
+        {
+        }
+    }
 }
