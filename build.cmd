@@ -3,10 +3,10 @@
 :; # exec: the exit code and signals go straight to and from build.sh (any sh runs these two lines).
 :; exec bash "$(dirname "$0")/build.sh" "$@"
 @echo off
-rem build.ps1 needs PowerShell 7 (pwsh); Windows PowerShell 5.1 (powershell.exe) cannot run it.
+rem build.ps1 needs PowerShell 7.2 or later (pwsh); Windows PowerShell 5.1 (powershell.exe) cannot run it.
 where /q pwsh
 if errorlevel 1 (
-  echo error: build.cmd runs build.ps1, which needs PowerShell 7 ^(pwsh^), and pwsh was not found on PATH. Install it ^(winget install --id Microsoft.PowerShell, or dotnet tool install --global PowerShell^), then run build.cmd again. 1>&2
+  echo error: build.cmd runs build.ps1, which needs PowerShell 7.2 or later ^(pwsh^), and pwsh was not found on PATH. Install it ^(winget install --id Microsoft.PowerShell, or dotnet tool install --global PowerShell^), then run build.cmd again. 1>&2
   exit /b 1
 )
 pwsh -NoLogo -NoProfile -ExecutionPolicy Bypass -File "%~dp0build.ps1" %*

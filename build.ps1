@@ -6,7 +6,8 @@
 #   ./build.ps1 [TARGET ...] [--help] [--plan] [--<parameter> VALUE ...]
 #
 # No param() block on purpose: every argument, '-'-prefixed or not, reaches the build untouched in $args.
-#Requires -Version 7.0
+# 7.2: DirectoryInfo.LinkTarget (.NET 6), which the walk below uses to not follow symlinked directories.
+#Requires -Version 7.2
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
