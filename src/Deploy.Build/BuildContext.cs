@@ -11,9 +11,12 @@ internal sealed class BuildContext(
     TimeProvider time,
     IReadOnlyDictionary<string, string> environment)
 {
-    /// <summary>A build object that no run has configured (one a test creates and reads directly): no environment, the real clock.</summary>
+    /// <summary>
+    /// A build object that no run has configured (one a test creates and reads directly): no environment, and a clock
+    /// that says so when read, rather than a real one a component would quietly run on.
+    /// </summary>
     public static BuildContext Unconfigured { get; } = new(
-        Directory.GetCurrentDirectory(), Logger.None, new Dictionary<string, object?>(), TimeProvider.System, new Dictionary<string, string>());
+        Directory.GetCurrentDirectory(), Logger.None, new Dictionary<string, object?>(), new NoClock(), new Dictionary<string, string>());
 
     public string RootDirectory { get; } = rootDirectory;
     public ILogger Log { get; } = log;
@@ -23,4 +26,16 @@ internal sealed class BuildContext(
 
     /// <summary>The planned targets <c>--force</c> names (all of them for <c>--force</c> alone); set once the run is planned.</summary>
     public IReadOnlySet<string> Forced { get; set; } = new HashSet<string>();
+
+    /// <summary>The clock of a build that is not running: the run's clock comes with the run.</summary>
+    private sealed class NoClock : TimeProvider
+    {
+        private const string Message = "This build is not running, so it has no clock yet: the run hands it one (DeployBuild.Execute, or a test's BuildDriver).";
+
+        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException(Message);
+
+        public override long GetTimestamp() => throw new InvalidOperationException(Message);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => throw new InvalidOperationException(Message);
+    }
 }

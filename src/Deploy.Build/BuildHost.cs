@@ -22,6 +22,9 @@ internal sealed record BuildHost(
     /// <summary>Whether <see cref="Out"/> is a terminal (not redirected to a file or a pipe): a live view may be drawn on it.</summary>
     public bool OutIsTerminal { get; init; }
 
+    // The one place the process's environment and the system clock are read (RS0030 bans them elsewhere in src/):
+    // from here they reach components only as IDeployBuild.EnvironmentVariables and IDeployBuild.Time.
+#pragma warning disable RS0030
     public static BuildHost FromProcess(CancellationToken cancellation) => new(
         Console.Out,
         Console.Error,
@@ -35,4 +38,5 @@ internal sealed record BuildHost(
         ApplicationDirectory = AppContext.BaseDirectory,
         OutIsTerminal = !Console.IsOutputRedirected,
     };
+#pragma warning restore RS0030
 }

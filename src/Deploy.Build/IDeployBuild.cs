@@ -29,14 +29,14 @@ public interface IDeployBuild
     ILogger Log { get; }
 
     /// <summary>
-    /// The run's clock: read the time, wait and time out through it, never through <see cref="TimeProvider.System"/>
-    /// or <see cref="DateTimeOffset.UtcNow"/>, so a test can hand the build a fake one.
+    /// The run's clock: read the time, wait and time out through it, never through the system clock
+    /// (a build error in src/, see eng/analyzers/BannedSymbols.txt), so a test can hand the build a fake one.
     /// </summary>
     TimeProvider Time { get; }
 
     /// <summary>
     /// The run's environment variables (the process's, or the ones a test gives the build). Read other tools'
-    /// conventions (<c>DOCKER_HOST</c>, <c>KUBECONFIG</c>) here, never with <see cref="System.Environment.GetEnvironmentVariable(string)"/>.
+    /// conventions (<c>DOCKER_HOST</c>, <c>KUBECONFIG</c>) here, never from the process environment.
     /// Parameters are not read from it by their plain names: only the engine reads <c>DEPLOY_&lt;NAME&gt;</c>.
     /// </summary>
     IReadOnlyDictionary<string, string> EnvironmentVariables { get; }

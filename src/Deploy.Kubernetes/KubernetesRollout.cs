@@ -63,7 +63,7 @@ public static class KubernetesRollout
     /// result) when a rollback fails. <paramref name="request"/> is the one the rollout ran with (its kubeconfig and namespace).
     /// </summary>
     public static Task<KubernetesRolloutResult> RollBackAsync(KubernetesRolloutRequest request, KubernetesRolloutResult result, ILogger log, CancellationToken cancellationToken = default) =>
-        RollBackAsync(request, result, log, Environment.GetEnvironmentVariable, cancellationToken);
+        RollBackAsync(request, result, log, name => request?.EnvironmentVariables.GetValueOrDefault(name), cancellationToken);
 
     internal static async Task<KubernetesRolloutResult> RollBackAsync(
         KubernetesRolloutRequest request, KubernetesRolloutResult result, ILogger log, Func<string, string?> environment, CancellationToken cancellationToken)

@@ -67,6 +67,9 @@ public sealed record KubernetesRolloutRequest
     /// <summary>With <see cref="Manifests"/>: the commit the objects are labelled with (<c>deploy/commit</c>). Null: no commit label.</summary>
     public string? Commit { get; init; }
 
-    /// <summary>The clock for <see cref="Timeout"/> and retry back-off. Default: <see cref="TimeProvider.System"/>.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <summary>
+    /// The clock for <see cref="Timeout"/> and retry back-off: a build passes its <see cref="Build.IDeployBuild.Time"/>; a
+    /// program outside a build, the system's. Required, so that no rollout quietly runs on another clock than its caller's.
+    /// </summary>
+    public required TimeProvider TimeProvider { get; init; }
 }

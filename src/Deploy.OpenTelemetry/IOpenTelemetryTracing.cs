@@ -19,17 +19,11 @@ public interface IOpenTelemetryTracing : IDeployBuild
     TimeSpan OtlpTimeout => GetParameter<TimeSpan?>() ?? TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Where the <c>OTEL_*</c> variables are read from: the process environment. A build (or a test) may give its
-    /// own. It will read the build's environment once the engine hands one to components.
-    /// </summary>
-    Func<string, string?> OtlpEnvironment => Environment.GetEnvironmentVariable;
-
-    /// <summary>
     /// The observer the engine reads once per run: null when no endpoint is set. Settings that cannot work (an
     /// endpoint that is not http or https, headers that are not name=value pairs, another protocol) stop the run
     /// before anything starts, with a message that says what to change (and never a header's value).
     /// </summary>
-    IRunObserver? OpenTelemetryTracing => TracingSettings.Read(OtlpEndpoint, OtlpTimeout, OtlpEnvironment) is { } settings
-        ? new TracingObserver(settings, Log, TimeProvider.System)
+    IRunObserver? OpenTelemetryTracing => TracingSettings.Read(OtlpEndpoint, OtlpTimeout, name => EnvironmentVariables.GetValueOrDefault(name)) is { } settings
+        ? new TracingObserver(settings, Log, Time)
         : null;
 }

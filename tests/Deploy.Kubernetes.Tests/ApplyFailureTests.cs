@@ -33,7 +33,7 @@ public sealed class ApplyFailureTests
         Assert.Equal(EmulatedCluster.V1, (string?)set["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]);
         Assert.Equal((string?)set["status"]!["updateRevision"], (string?)set["status"]!["currentRevision"]);
         Assert.All(cluster.Emulator.State.List("pods", "apps", p => Objects.Name(p).StartsWith("db-", StringComparison.Ordinal)), p => Assert.Equal(EmulatedCluster.V1, (string?)p["spec"]!["containers"]![0]!["image"]));
-        Assert.Contains(cluster.Log.Lines, l => l.StartsWith("WAR Deleting pod db-1 of the failed revision", StringComparison.Ordinal));
+        Assert.Contains(cluster.Log.Lines, l => l.StartsWith("WRN Deleting pod db-1 of the failed revision", StringComparison.Ordinal));
         Assert.Equal([1L, 1L], failure.Result!.Applied.Where(a => a.RevisionBefore is not null).Select(a => a.RevisionBefore));
     }
 

@@ -39,7 +39,7 @@ public sealed class RealClusterTests
             var log = new CapturedLog();
 
             var result = await KubernetesRollout.RunAsync(
-                new KubernetesRolloutRequest { Deployment = name, Namespace = @namespace, Image = "registry.k8s.io/pause:3.10", ChangeCause = "deploy: real cluster test", Timeout = TimeSpan.FromMinutes(5) },
+                new KubernetesRolloutRequest { Deployment = name, Namespace = @namespace, Image = "registry.k8s.io/pause:3.10", ChangeCause = "deploy: real cluster test", Timeout = TimeSpan.FromMinutes(5), TimeProvider = TimeProvider.System, EnvironmentVariables = TestEnvironment.Variables },
                 log.Logger);
 
             Assert.Equal((1L, 2L, false), (result.RevisionBefore, result.RevisionAfter, result.RolledBack));
@@ -70,6 +70,8 @@ public sealed class RealClusterTests
             Manifests = [directory],
             Commit = "realclustertest",
             Timeout = TimeSpan.FromMinutes(5),
+            TimeProvider = TimeProvider.System,
+            EnvironmentVariables = TestEnvironment.Variables,
         };
         try
         {

@@ -6,6 +6,7 @@ public sealed class ValidationTests
     {
         Deployment = "web",
         Image = "registry.example:5000/team/web@sha256:" + new string('a', 64),
+        TimeProvider = TimeProvider.System,
     };
 
     [Theory]

@@ -125,8 +125,8 @@ public sealed class TraceTests : IDisposable
     public async Task Service_name_and_resource_attributes_come_from_OTEL_SERVICE_NAME_and_OTEL_RESOURCE_ATTRIBUTES()
     {
         var build = new TracedBuild(_clock);
-        build.Variables["OTEL_SERVICE_NAME"] = "checkout-pipeline";
-        build.Variables["OTEL_RESOURCE_ATTRIBUTES"] = "service.name=ignored,deployment.environment.name=staging,team=pay%20ments";
+        _driver.Environment["OTEL_SERVICE_NAME"] = "checkout-pipeline";
+        _driver.Environment["OTEL_RESOURCE_ATTRIBUTES"] = "service.name=ignored,deployment.environment.name=staging,team=pay%20ments";
 
         await RunAsync(build);
 
@@ -147,7 +147,7 @@ public sealed class TraceTests : IDisposable
     public async Task OTEL_EXPORTER_OTLP_ENDPOINT_is_used_when_no_endpoint_is_given()
     {
         var build = new TracedBuild(_clock);
-        build.Variables["OTEL_EXPORTER_OTLP_ENDPOINT"] = _collector.Url.AbsoluteUri;
+        _driver.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = _collector.Url.AbsoluteUri;
 
         var result = await _driver.RunAsync(build, ["Publish", "--parallel", "1"]);
 
@@ -160,7 +160,7 @@ public sealed class TraceTests : IDisposable
     {
         const string Secret = "s3cr3t-t0ken-9f8e7d";
         var build = new TracedBuild(_clock);
-        build.Variables["OTEL_EXPORTER_OTLP_HEADERS"] = $"authorization=Bearer%20{Secret},x-tenant=team-a";
+        _driver.Environment["OTEL_EXPORTER_OTLP_HEADERS"] = $"authorization=Bearer%20{Secret},x-tenant=team-a";
 
         var result = await RunAsync(build);
 

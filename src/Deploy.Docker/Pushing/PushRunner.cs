@@ -20,7 +20,7 @@ internal static class PushRunner
         }
 
         var config = build.DockerConfig ?? build.EnvironmentVariables.GetValueOrDefault(RegistryCredentials.ConfigVariable);
-        var credentials = RegistryCredentials.For(image.Registry, build.RegistryUsername, build.RegistryPassword, config);
+        var credentials = RegistryCredentials.For(image.Registry, build.RegistryUsername, build.RegistryPassword, config, build.EnvironmentVariables.GetValueOrDefault("HOME"));
         build.Log.Information("Pushing {Repository} ({Tags}) with credentials from {Source}", image.Repository, string.Join(", ", image.Tags), credentials.Source);
         using var client = await DockerEngine.ConnectAsync(build.DockerHost, build.EnvironmentVariables, cancellationToken).ConfigureAwait(false);
         var pushed = await new ImagePusher(client, build.Log, build.Time)

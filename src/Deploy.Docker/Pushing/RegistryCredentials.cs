@@ -39,7 +39,8 @@ internal sealed class RegistryCredentials
     /// <param name="username">--registry-username.</param>
     /// <param name="password">--registry-password.</param>
     /// <param name="configDirectory">--docker-config, else the Docker CLI's DOCKER_CONFIG (the caller reads it from the build's environment); null: <c>~/.docker</c>.</param>
-    public static RegistryCredentials For(string registry, string? username, string? password, string? configDirectory)
+    /// <param name="homeDirectory">HOME of the build's environment, for <c>~/.docker</c>; null: there is none, so no config file.</param>
+    public static RegistryCredentials For(string registry, string? username, string? password, string? configDirectory, string? homeDirectory)
     {
         if (!string.IsNullOrEmpty(username) || !string.IsNullOrEmpty(password))
         {
@@ -51,10 +52,10 @@ internal sealed class RegistryCredentials
             return new RegistryCredentials(username, password, null, "--registry-username/--registry-password");
         }
 
-        var directory = configDirectory is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
-        var file = Path.Combine(directory, "config.json");
+        var directory = configDirectory is { Length: > 0 } configured ? configured
+            : homeDirectory is { Length: > 0 } home ? Path.Combine(home, ".docker")
+            : null;
+        var file = directory is null ? null : Path.Combine(directory, "config.json");
         return File.Exists(file) ? FromConfig(file, registry) : None;
     }
 

@@ -97,7 +97,7 @@ internal sealed class RunScheduler(IPipelineRunner runner, TimeProvider time, IL
 
         var all = Task.WhenAll(workers);
         using var timeout = new CancellationTokenSource(grace, time);
-        var finished = await Task.WhenAny(all, Task.Delay(Timeout.Infinite, timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default)).ConfigureAwait(false);
+        var finished = await Task.WhenAny(all, Task.Delay(Timeout.InfiniteTimeSpan, time, timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default)).ConfigureAwait(false);
         if (finished != all)
         {
             log.Warning("Shutting down: the running pipeline did not finish within {Grace}, so it is cancelled", grace);

@@ -60,7 +60,7 @@ internal sealed class ServeCommand(IWebhookServer component) : IBuildCommand
         await using (server.ConfigureAwait(false))
         {
             await context.Out.WriteLineAsync($"Listening on {new Uri(server.Address, WebhookServer.Path)} for pushes to {string.Join(", ", options.Branches)}; runs: {new Uri(server.Address, "/runs")}").ConfigureAwait(false);
-            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            await Task.Delay(Timeout.InfiniteTimeSpan, component.Time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
 
             component.Log.Information("Shutting down: no new deliveries; the running pipeline gets {Grace} to finish", options.ShutdownGrace);
             server.StopAccepting();

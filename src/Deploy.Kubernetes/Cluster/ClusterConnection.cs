@@ -155,7 +155,12 @@ internal sealed class ClusterConnection
             return existing;
         }
 
-        var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        // ~ is HOME of the environment given (the build's), as kubectl reads it; without one there is no ~/.kube/config.
+        if (environment("HOME") is not { Length: > 0 } home)
+        {
+            return [];
+        }
+
         var fallback = new FileInfo(Path.Combine(home, ".kube", "config"));
         return fallback.Exists ? [fallback] : [];
     }

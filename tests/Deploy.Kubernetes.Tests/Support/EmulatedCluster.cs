@@ -56,6 +56,7 @@ internal sealed class EmulatedCluster : IAsyncDisposable
         Deployment = "web",
         Image = image,
         ChangeCause = "deploy: commit abc1234 (ref main)",
+        TimeProvider = TimeProvider.System,
 
         // Every rollout here ends in well under a second; should one hang, it fails in a minute, not ten.
         Timeout = TimeSpan.FromMinutes(1),
@@ -78,6 +79,7 @@ internal sealed class EmulatedCluster : IAsyncDisposable
             SourceDirectory = Directory,
             Commit = "abc1234",
             Timeout = TimeSpan.FromMinutes(1),
+            TimeProvider = TimeProvider.System,
         };
     }
 

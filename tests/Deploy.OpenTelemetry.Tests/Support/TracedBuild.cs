@@ -5,18 +5,14 @@ namespace Deploy.OpenTelemetry.Tests.Support;
 
 /// <summary>
 /// Checkout → Compile → Test → Publish, and Lint (statically skipped), with the tracing component reading OTEL_*
-/// from <see cref="Variables"/>. The clock moves as the targets run; Compile starts a child process that prints its
+/// from the build's environment (the driver's). The clock moves as the targets run; Compile starts a child process that prints its
 /// TRACEPARENT; <see cref="FailTest"/> makes Test fail.
 /// </summary>
 internal sealed class TracedBuild(FakeTimeProvider clock) : DeployBuild, IOpenTelemetryTracing
 {
     public const string Digest = "sha256:7f3a0c5e1b2d4f6a8c9e0b1d2f3a4c5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c";
 
-    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
-
     public bool FailTest { get; init; }
-
-    Func<string, string?> IOpenTelemetryTracing.OtlpEnvironment => name => Variables.GetValueOrDefault(name);
 
     private Target Checkout => _ => _
         .Produces("commit", () => "4f2a9c1")
