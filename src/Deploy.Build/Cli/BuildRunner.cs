@@ -8,6 +8,7 @@ using Deploy.Build.Progress;
 using Deploy.Build.Records;
 using Deploy.Build.Reports;
 using Serilog;
+using static Deploy.Build.ExitCodes;
 
 namespace Deploy.Build.Cli;
 
@@ -17,11 +18,6 @@ namespace Deploy.Build.Cli;
 /// </summary>
 internal static partial class BuildRunner
 {
-    public const int Succeeded = 0;
-    public const int Failed = 1;
-    public const int Invalid = 2;
-    public const int Cancelled = 130;
-
     public static async Task<int> RunAsync(DeployBuild build, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, BuildHost host)
     {
         var line = CommandLine.Parse(args);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Deploy.Build;
 using Serilog;
 
 namespace Deploy.GitHub.Webhooks;
@@ -68,7 +69,7 @@ internal sealed partial class ChildProcessRunner(ChildCommand command, string ro
         }
 
         var (result, stages) = copy is null ? (null, []) : Read(copy);
-        result ??= exitCode switch { 0 => "Succeeded", 130 => "Cancelled", _ => "Failed" };
+        result ??= exitCode switch { ExitCodes.Succeeded => RunStates.Succeeded, ExitCodes.Cancelled => RunStates.Cancelled, _ => RunStates.Failed };
         return new PipelineOutcome(result, exitCode, stages, copy);
     }
 

@@ -13,7 +13,7 @@ internal sealed class RunEntry(PipelineRequest request, DateTimeOffset queuedAt)
     public DateTimeOffset? FinishedAt { get; set; }
 
     /// <summary>Running, Succeeded, Failed or Cancelled.</summary>
-    public string Result { get; set; } = "Running";
+    public string Result { get; set; } = RunStates.Running;
 
     public int? ExitCode { get; set; }
     public IReadOnlyList<StageTiming> Stages { get; set; } = [];

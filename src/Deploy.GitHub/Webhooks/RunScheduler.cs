@@ -1,3 +1,4 @@
+using Deploy.Build;
 using Serilog;
 
 namespace Deploy.GitHub.Webhooks;
@@ -10,6 +11,9 @@ namespace Deploy.GitHub.Webhooks;
 /// </summary>
 internal sealed class RunScheduler(IPipelineRunner runner, TimeProvider time, ILogger log, int keep = 50) : IDisposable
 {
+    // The exit code GET /runs shows for a run whose process never started or whose runner threw: not one a build exits with.
+    private const int NoProcess = -1;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, RepositoryQueue> _queues = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<RunEntry> _runs = [];
@@ -109,7 +113,7 @@ internal sealed class RunScheduler(IPipelineRunner runner, TimeProvider time, IL
     private RunEntry NewEntry(Candidate candidate)
     {
         var push = candidate.Push;
-        var entry = new RunEntry(new PipelineRequest(++_nextId, push.Repository, push.CloneUrl, push.Branch, push.Commit), time.GetUtcNow()) { Result = "Queued" };
+        var entry = new RunEntry(new PipelineRequest(++_nextId, push.Repository, push.CloneUrl, push.Branch, push.Commit), time.GetUtcNow()) { Result = RunStates.Queued };
         _runs.Add(entry);
         var finished = _runs.Where(r => r.FinishedAt is not null).ToList();
         for (var i = 0; i < finished.Count - keep; i++)
@@ -149,7 +153,7 @@ internal sealed class RunScheduler(IPipelineRunner runner, TimeProvider time, IL
         }
         catch (OperationCanceledException)
         {
-            Finish(entry, new PipelineOutcome("Cancelled", 130, [], null));
+            Finish(entry, new PipelineOutcome(RunStates.Cancelled, ExitCodes.Cancelled, [], null));
             return;
         }
 
@@ -158,7 +162,7 @@ internal sealed class RunScheduler(IPipelineRunner runner, TimeProvider time, IL
             lock (_gate)
             {
                 entry.StartedAt = time.GetUtcNow();
-                entry.Result = "Running";
+                entry.Result = RunStates.Running;
             }
 
             log.Information("Run {Id}: {Repository} at {Commit} ({Branch})", entry.Id, entry.Repository, entry.Commit, entry.Branch);
@@ -168,7 +172,7 @@ internal sealed class RunScheduler(IPipelineRunner runner, TimeProvider time, IL
         }
         catch (Exception exception)
         {
-            Finish(entry, new PipelineOutcome("Failed", -1, [], null));
+            Finish(entry, new PipelineOutcome(RunStates.Failed, NoProcess, [], null));
             log.Error("Run {Id} could not run: {Message}", entry.Id, exception.Message);
         }
         finally

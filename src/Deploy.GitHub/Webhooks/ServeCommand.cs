@@ -24,7 +24,7 @@ internal sealed class ServeCommand(IWebhookServer component) : IBuildCommand
         if (context.Values.Count > 0)
         {
             await context.Error.WriteLineAsync($"error: --serve is a switch and takes no value, but got '{string.Join(' ', context.Values)}'. Give the address with --listen.").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Invalid;
         }
 
         WebhookOptions options;
@@ -37,7 +37,7 @@ internal sealed class ServeCommand(IWebhookServer component) : IBuildCommand
         catch (WebhookException exception)
         {
             await context.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Invalid;
         }
 
         using var scheduler = new RunScheduler(new ChildProcessRunner(child, context.Build.RootDirectory, component.Log, component.Time), component.Time, component.Log, options.RecentRuns);
@@ -49,12 +49,12 @@ internal sealed class ServeCommand(IWebhookServer component) : IBuildCommand
         catch (OperationCanceledException)
         {
             await context.Out.WriteLineAsync("Stopped before listening.").ConfigureAwait(false);
-            return 130;
+            return ExitCodes.Cancelled;
         }
         catch (IOException exception)
         {
             await context.Error.WriteLineAsync($"error: --serve cannot listen on {options.Url} ({exception.Message}). Pick a free address with --listen.").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Invalid;
         }
 
         await using (server.ConfigureAwait(false))
@@ -69,7 +69,7 @@ internal sealed class ServeCommand(IWebhookServer component) : IBuildCommand
         }
 
         await context.Out.WriteLineAsync("Stopped.").ConfigureAwait(false);
-        return 0;
+        return ExitCodes.Succeeded;
     }
 
     /// <summary>

@@ -22,13 +22,13 @@ internal sealed class WorkflowCommand(IGitHubWorkflows component) : IBuildComman
         if (context.Values is not [var platform] || !platform.Equals("github", StringComparison.OrdinalIgnoreCase))
         {
             await context.Error.WriteLineAsync($"error: --generate-workflow takes the CI system to write a workflow for, and knows 'github', but got '{string.Join(' ', context.Values)}'. Run ./build.sh --generate-workflow github.").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Invalid;
         }
 
         if (context.Modifiers.TryGetValue("check", out var checkValues) && checkValues.Count > 0)
         {
             await context.Error.WriteLineAsync($"error: --check is a switch and takes no value, but got '{string.Join(' ', checkValues)}'.").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Invalid;
         }
 
         string path;
@@ -42,7 +42,7 @@ internal sealed class WorkflowCommand(IGitHubWorkflows component) : IBuildComman
         catch (WorkflowException exception)
         {
             await context.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Invalid;
         }
 
         var shown = Path.GetRelativePath(context.Build.RootDirectory, path);
@@ -52,18 +52,18 @@ internal sealed class WorkflowCommand(IGitHubWorkflows component) : IBuildComman
             if (committed == content)
             {
                 await context.Out.WriteLineAsync($"{shown} is up to date.").ConfigureAwait(false);
-                return 0;
+                return ExitCodes.Succeeded;
             }
 
             await context.Error.WriteLineAsync(committed is null
                 ? $"error: {shown} does not exist. Generate it with ./build.sh --generate-workflow github and commit it."
                 : $"error: {shown} is stale: the build changed since it was generated. Regenerate it with ./build.sh --generate-workflow github and commit it.").ConfigureAwait(false);
-            return 1;
+            return ExitCodes.Failed;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, content, Utf8, cancellationToken).ConfigureAwait(false);
         await context.Out.WriteLineAsync($"Wrote {shown}").ConfigureAwait(false);
-        return 0;
+        return ExitCodes.Succeeded;
     }
 }
