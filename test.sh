@@ -51,6 +51,13 @@ export PWSH="$PWD/$pwsh"
 results=.test-results
 rm -rf "$results"
 
+# The code style (.editorconfig) first: a formatting slip fails fast, before minutes of tests.
+if ! dotnet format Deploy.sln --verify-no-changes; then
+  echo "error: the code is not formatted as .editorconfig says. Run 'dotnet format Deploy.sln', then ./test.sh again." >&2
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
 status=0
 dotnet test Deploy.sln --logger "trx" --results-directory "$results" "$@" || status=$?
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Deploy.Prometheus;
 using System.Globalization;
+using Deploy.Prometheus;
 using Deploy.Testing;
 
 namespace Deploy.Bench.Pushgateway;

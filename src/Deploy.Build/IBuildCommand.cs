@@ -22,6 +22,6 @@ public interface IBuildCommand
     /// <summary>What it does, for <c>--help</c>.</summary>
     string Description { get; }
 
-    /// <summary>Does the work and returns the process's exit code (0 done, 1 failed, 2 bad invocation).</summary>
+    /// <summary>Does the work and returns the process's exit code (<see cref="ExitCodes"/>: 0 done, 1 failed, 2 bad invocation).</summary>
     Task<int> RunAsync(BuildCommandContext context, CancellationToken cancellationToken = default);
 }

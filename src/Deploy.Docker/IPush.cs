@@ -12,23 +12,18 @@ namespace Deploy.Docker;
 /// </summary>
 public interface IPush : IImage
 {
-    /// <summary>The registry user; with <see cref="RegistryPassword"/>, overrides config.json.</summary>
-    [Parameter("Registry user (default: the registry's entry in DOCKER_CONFIG/config.json)")]
+    [Parameter("Registry user, with --registry-password (default: the registry's entry in DOCKER_CONFIG/config.json)")]
     string? RegistryUsername => GetParameter<string>();
 
-    /// <summary>The registry password or token; never logged or recorded.</summary>
     [Parameter("Registry password or token"), Secret]
     string? RegistryPassword => GetParameter<string>();
 
-    /// <summary>The Docker CLI config directory whose <c>config.json</c> holds registry credentials (<c>auths</c>); default <c>~/.docker</c>.</summary>
     [Parameter("Directory of the Docker CLI config.json holding registry credentials under auths (default: DOCKER_CONFIG, else ~/.docker)", Convention = RegistryCredentials.ConfigVariable)]
     string? DockerConfig => GetParameter<string>();
 
-    /// <summary>Retries of a transient push failure (5xx, refused or reset connection, timeout).</summary>
     [Parameter("Retries of a transient push failure (5xx, refused or reset connection, timeout), with exponential back-off")]
     int PushRetries => GetParameter<int?>() ?? 3;
 
-    /// <summary>The first back-off delay; each retry waits about twice as long.</summary>
     [Parameter("First push retry delay; it doubles with each retry")]
     TimeSpan PushRetryDelay => GetParameter<TimeSpan?>() ?? TimeSpan.FromSeconds(1);
 

@@ -9,15 +9,12 @@ namespace Deploy.DotNet;
 /// </summary>
 public interface ICompile : IRestore
 {
-    /// <summary>The runtime identifier the service is published for; Go maps it to GOOS/GOARCH.</summary>
-    [Parameter("Runtime to publish the service for (a .NET runtime identifier such as linux-x64 or linux-arm64)")]
+    [Parameter("Runtime to publish the service for (a .NET runtime identifier such as linux-x64 or linux-arm64; Go maps it to GOOS/GOARCH)")]
     string Runtime => GetParameter<string>() ?? "linux-x64";
 
-    /// <summary>Whether the .NET runtime is published with the service, so its image needs no .NET base image.</summary>
     [Parameter("Publish the service with its own .NET runtime (false: it needs a .NET base image)")]
     bool SelfContained => GetParameter<bool?>() ?? true;
 
-    /// <summary>The project to publish, relative to <see cref="IToolchain.Project"/>; null finds the one web or executable project.</summary>
     [Parameter("The project to publish, relative to --project (default: its one web or executable project)")]
     string? PublishProject => GetParameter<string>();
 

@@ -9,7 +9,6 @@ namespace Deploy.DotNet;
 /// </summary>
 public interface ITest : ICompile
 {
-    /// <summary>Passed to the test runner as is: <c>dotnet test --filter</c>, <c>go test -run</c>.</summary>
     [Parameter("Run only the tests this filter selects (dotnet test --filter; go test -run)")]
     string? TestFilter => GetParameter<string>();
 

@@ -23,14 +23,12 @@ public interface IToolchain : IDeployBuild
     /// </summary>
     bool HasSource => true;
 
-    /// <summary>The service inside <see cref="SourceDirectory"/>: a directory, or a solution, project or go.mod file.</summary>
     [Parameter("The service to build, inside the source: a directory holding a .NET solution or project or a go.mod, or the file itself", Frequent = true)]
     string Project => GetParameter<string>() ?? "samples/hello-service";
 
     /// <summary>The service's directory inside <see cref="SourceDirectory"/>: <see cref="Project"/>, or its directory when it names a file.</summary>
     string ProjectDirectory => File.Exists(Path.Combine(SourceDirectory, Project)) ? Path.GetDirectoryName(Project) ?? "." : Project;
 
-    /// <summary>The .NET build configuration (ignored by Go).</summary>
     [Parameter("Configuration to build the service in (.NET)")]
     string Configuration => GetParameter<string>() ?? "Release";
 }

@@ -5,7 +5,6 @@ namespace Deploy.GitHub;
 /// <summary>What the generated workflow and the webhook receiver both react to: pushes to these branches.</summary>
 public interface IGitHubTriggers : IDeployBuild
 {
-    /// <summary>Branches whose pushes start the pipeline (the workflow's <c>on.push.branches</c>, the webhook's filter).</summary>
     [Parameter("Branches whose pushes run the pipeline (generated workflow and webhook receiver)")]
     string[] Branches => GetParameter<string[]>() is { Length: > 0 } branches ? branches : ["main"];
 }

@@ -10,19 +10,15 @@ namespace Deploy.GitHub;
 /// </summary>
 public interface IGitHubWorkflows : IGitHubTriggers
 {
-    /// <summary>The workflow's name and file name.</summary>
     [Parameter("Name of the generated GitHub Actions workflow (.github/workflows/<name>.yml)")]
     string WorkflowName => GetParameter<string>() ?? "deploy";
 
-    /// <summary>The <c>repository_dispatch</c> event types the workflow runs on.</summary>
     [Parameter("repository_dispatch event types the generated workflow runs on")]
     string[] DispatchTypes => GetParameter<string[]>() is { Length: > 0 } types ? types : ["deploy"];
 
-    /// <summary>Parameters offered as <c>workflow_dispatch</c> inputs. Default: every parameter that is not a secret.</summary>
     [Parameter("Parameters offered as workflow_dispatch inputs (default: every non-secret parameter; GitHub allows 25)")]
     string[] WorkflowInputs => GetParameter<string[]>() ?? [];
 
-    /// <summary>The GitHub environment the deploying job runs in: its protection rules (reviewers, branches) and its secrets apply.</summary>
     [Parameter("GitHub environment the generated workflow's rollout job runs in (protection rules, environment secrets such as KUBECONFIG); none: no environment")]
     string? WorkflowEnvironment => GetParameter<string>();
 

@@ -10,19 +10,15 @@ namespace Deploy.GitHub;
 /// </summary>
 public interface IWebhookServer : IGitHubTriggers
 {
-    /// <summary>Where the server listens: an http URL with a host (an IP address or localhost) and a port.</summary>
     [Parameter("Where --serve listens for GitHub webhooks (http://HOST:PORT; HOST an IP address or localhost)")]
     string Listen => GetParameter<string>() ?? "http://127.0.0.1:8080";
 
-    /// <summary>The secret the webhook was configured with on GitHub; every delivery's signature is checked against it.</summary>
     [Parameter("The GitHub webhook's secret (X-Hub-Signature-256 is checked against it); required by --serve"), Secret]
     string? WebhookSecret => GetParameter<string>();
 
-    /// <summary>The largest body accepted; larger ones get 413 before anything reads them.</summary>
     [Parameter("Largest webhook body --serve accepts, in bytes (larger: 413)")]
     long WebhookMaxBody => GetParameter<long?>() ?? 5 * 1024 * 1024;
 
-    /// <summary>How long shutdown (SIGTERM, Ctrl+C) lets a running pipeline finish before cancelling it.</summary>
     [Parameter("How long --serve lets a running pipeline finish on shutdown before cancelling it")]
     TimeSpan ShutdownGrace => GetParameter<TimeSpan?>() ?? TimeSpan.FromMinutes(5);
 

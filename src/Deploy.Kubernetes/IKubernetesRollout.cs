@@ -9,39 +9,30 @@ namespace Deploy.Kubernetes;
 /// </summary>
 public interface IKubernetesRollout : IDeployBuild
 {
-    /// <summary>The kubeconfig context. Default: the kubeconfig's current-context.</summary>
     [Parameter("Kubeconfig context to deploy with (default: the current context; the kubeconfig comes from KUBECONFIG, else ~/.kube/config, else in-cluster)", Frequent = true)]
     string? KubeContext => GetParameter<string>();
 
-    /// <summary>The Deployment's namespace. Default: the context's namespace, else <c>default</c>.</summary>
     [Parameter("Namespace of the deployment (default: the context's namespace, else default)", Name = "namespace", Frequent = true)]
     string? KubeNamespace => GetParameter<string>();
 
-    /// <summary>The Deployment to update (without <see cref="Manifests"/>).</summary>
     [Parameter("Kubernetes Deployment to roll the image out to (without --manifests)", Frequent = true)]
     string? Deployment => GetParameter<string>();
 
-    /// <summary>The container whose image is set. Default: the pod's only container.</summary>
     [Parameter("Container of the deployment whose image to set (may be left out when the pod has one container; without --manifests)", Frequent = true)]
     string? Container => GetParameter<string>();
 
-    /// <summary>Manifests to apply with server-side apply; relative paths start at the build's root.</summary>
-    [Parameter("Kubernetes manifests to apply with server-side apply, the image replaced by the pushed digest: YAML files or directories (without it, the image of --deployment is set)")]
+    [Parameter("Kubernetes manifests to apply with server-side apply, the image replaced by the pushed digest: YAML files or directories, relative to the service's source (without it, the image of --deployment is set)")]
     string[] Manifests => GetParameter<string[]>() ?? [];
 
-    /// <summary>Only validates and dry-runs the manifests on the server, and says what would change.</summary>
     [Parameter("With --manifests: validate them, run a server-side dry run, print what would be created, configured or unchanged, and apply nothing")]
     bool KubeDryRun => GetParameter<bool?>() ?? false;
 
-    /// <summary>Takes over fields that other field managers own.</summary>
     [Parameter("With --manifests: take over fields that other field managers own (server-side apply force) instead of failing on the conflict")]
     bool ForceConflicts => GetParameter<bool?>() ?? false;
 
-    /// <summary>Deletes what a failed rollout created.</summary>
     [Parameter("With --manifests: when the rollout fails, delete the objects this run created (default: leave them in place and list them)")]
     bool DeleteCreatedOnFailure => GetParameter<bool?>() ?? false;
 
-    /// <summary>Turns off the automatic <c>kubectl rollout undo</c> of a failed rollout.</summary>
     [Parameter("Do not roll a failed Kubernetes rollout back to the previous revision", Frequent = true)]
     bool NoRollback => GetParameter<bool?>() ?? false;
 

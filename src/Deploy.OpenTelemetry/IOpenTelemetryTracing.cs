@@ -10,11 +10,9 @@ namespace Deploy.OpenTelemetry;
 /// </summary>
 public interface IOpenTelemetryTracing : IDeployBuild
 {
-    /// <summary>The collector's base URL; <c>/v1/traces</c> is appended, as for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.</summary>
     [Parameter("OTLP/HTTP collector base URL for the run's trace, e.g. http://127.0.0.1:4318 (/v1/traces is appended); default OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, as is); none: no trace. Also read: OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES")]
     Uri? OtlpEndpoint => GetParameter<Uri>();
 
-    /// <summary>How long the end of the run waits for the trace to reach the collector.</summary>
     [Parameter("How long the end of the run waits for the trace to reach the collector")]
     TimeSpan OtlpTimeout => GetParameter<TimeSpan?>() ?? TimeSpan.FromSeconds(5);
 

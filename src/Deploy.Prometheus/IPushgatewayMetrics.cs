@@ -11,19 +11,15 @@ namespace Deploy.Prometheus;
 /// <remarks>The metric names and labels are a contract: see "Metrics (contract)" in DESIGN.md.</remarks>
 public interface IPushgatewayMetrics : IDeployBuild
 {
-    /// <summary>The Pushgateway's base URL; basic-auth credentials may be given in it and are never shown.</summary>
     [Parameter("Pushgateway base URL for stage timings, e.g. http://127.0.0.1:9091 (user:password@ allowed, masked); none: no push", Frequent = true)]
     Uri? PushgatewayUrl => GetParameter<Uri>();
 
-    /// <summary>The <c>job</c> label of the pushed group.</summary>
     [Parameter("Job name the metrics are pushed under (the job label)")]
     string PushgatewayJob => GetParameter<string>() ?? "deploy";
 
-    /// <summary>More labels of the grouping key, each <c>name=value</c>.</summary>
     [Parameter("Grouping label name=value for the push; repeat the flag for more")]
     string[] PushgatewayLabel => GetParameter<string[]>() ?? [];
 
-    /// <summary>How long the end of the run waits for the final push, retries included.</summary>
     [Parameter("How long the end of the run waits for the final push, retries included")]
     TimeSpan PushgatewayTimeout => GetParameter<TimeSpan?>() ?? TimeSpan.FromSeconds(5);
 

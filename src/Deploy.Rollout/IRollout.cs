@@ -15,42 +15,30 @@ namespace Deploy.Rollout;
 /// </summary>
 public interface IRollout : IPush, ITest, IKubernetesRollout
 {
-    /// <summary>Where to deploy: <c>docker</c> (default) or <c>kubernetes</c>.</summary>
     [Parameter("Where to deploy: docker (a container on the Docker engine) or kubernetes (a Deployment, or --manifests)", Frequent = true)]
     RolloutTarget RolloutTarget => GetParameter<RolloutTarget?>() ?? RolloutTarget.Docker;
 
-    /// <summary>How long the new version has to become healthy (Docker) or to roll out (Kubernetes).</summary>
     [Parameter("How long the new version has to become healthy (docker) or roll out (kubernetes)", Frequent = true)]
     TimeSpan RolloutTimeout => GetParameter<TimeSpan?>() ?? TimeSpan.FromMinutes(10);
 
-    /// <summary>
-    /// A digest that <c>Push</c> produced elsewhere (an earlier run, or another job of a generated workflow):
-    /// deploys <c>--registry/--image-name@DIGEST</c> when this run did not push.
-    /// </summary>
     [Parameter("Deploy <registry>/<image>@DIGEST (sha256:...) pushed by another job or run, when this run does not push")]
     string? Digest => GetParameter<string>();
 
-    /// <summary>Docker: the container's name; default: the image name.</summary>
     [Parameter("Docker: the service's container name (default: the image name)")]
     string? ContainerName => GetParameter<string>();
 
-    /// <summary>Docker: the port the service listens on, given to it as <c>PORT</c> and <c>ASPNETCORE_HTTP_PORTS</c>.</summary>
     [Parameter("Docker: the port the service listens on, passed to it as PORT and ASPNETCORE_HTTP_PORTS")]
     int ServicePort => GetParameter<int?>() ?? 8080;
 
-    /// <summary>Docker: more environment variables for the container, <c>NAME=value</c>.</summary>
     [Parameter("Docker: more environment variables for the service's container, NAME=value")]
     string[] ServiceEnv => GetParameter<string[]>() ?? [];
 
-    /// <summary>Docker: a <c>HOST:CONTAINER</c> port mapping instead of host networking.</summary>
     [Parameter("Docker: publish HOST_PORT:CONTAINER_PORT instead of running with host networking")]
     string? Publish => GetParameter<string>();
 
-    /// <summary>Docker: the URL that must answer 2xx; default: the image's HEALTHCHECK, else <c>http://127.0.0.1:PORT/healthz</c>.</summary>
     [Parameter("Docker: URL that must answer 2xx (default: the image's HEALTHCHECK, else http://127.0.0.1:<port>/healthz)")]
     Uri? HealthUrl => GetParameter<Uri>();
 
-    /// <summary>Kubernetes: the kubeconfig file; default: <c>KUBECONFIG</c>, else <c>~/.kube/config</c>, else in-cluster.</summary>
     [Parameter("Kubernetes: kubeconfig file (default: KUBECONFIG, else ~/.kube/config, else the in-cluster service account)", Convention = "KUBECONFIG")]
     string? Kubeconfig => GetParameter<string>();
 

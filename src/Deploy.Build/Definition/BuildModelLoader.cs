@@ -202,11 +202,34 @@ internal static class BuildModelLoader
 
     /// <summary>
     /// The interfaces a build implements, each after the ones it extends (IRestore before ICompile before
-    /// ITest), so component targets and parameters list in the order a reader expects.
+    /// ITest), otherwise in the order the build names them, so component targets and parameters list in the order a
+    /// reader expects. (By the order named, not by how many interfaces each extends: components that do not know each
+    /// other, Image and Compile, still list in the pipeline's order when the build names them so.)
     /// </summary>
-    internal static IEnumerable<Type> Components(Type buildType) =>
-        buildType.GetInterfaces().Select((type, index) => (type, index))
-            .OrderBy(c => c.type.GetInterfaces().Length).ThenBy(c => c.index).Select(c => c.type);
+    internal static IEnumerable<Type> Components(Type buildType)
+    {
+        var ordered = new List<Type>();
+        var seen = new HashSet<Type>();
+        void Visit(Type component)
+        {
+            if (seen.Add(component))
+            {
+                foreach (var extended in component.GetInterfaces())
+                {
+                    Visit(extended);
+                }
+
+                ordered.Add(component);
+            }
+        }
+
+        foreach (var component in buildType.GetInterfaces())
+        {
+            Visit(component);
+        }
+
+        return ordered;
+    }
 
     private static void AddUnique(List<int> list, IEnumerable<int> items)
     {

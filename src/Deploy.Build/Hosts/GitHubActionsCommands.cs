@@ -1,5 +1,6 @@
 namespace Deploy.Build.Hosts;
 
+// The engine's host layer, beside GitHubActionsHost (whose comment says why it is not in Deploy.GitHub).
 /// <summary>
 /// GitHub Actions workflow commands (<c>::name props::data</c>), escaped as the runner unescapes them
 /// (actions/toolkit, packages/core/src/command.ts): <c>%</c>, CR and LF in data; also <c>:</c> and <c>,</c> in properties.

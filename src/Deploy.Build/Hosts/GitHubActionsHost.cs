@@ -4,6 +4,11 @@ using Serilog;
 
 namespace Deploy.Build.Hosts;
 
+// The engine's host layer, on purpose, not Deploy.GitHub: every build that runs on an Actions runner needs these
+// (secrets registered with ::add-mask:: before the first line is written, ::group:: per target, GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY), whether or not it composes a GitHub component, and they hook into the log sink and the run's
+// observers, which are the engine's. Deploy.GitHub holds what a build opts into (workflow generation, the webhook
+// receiver) and depends on the engine, never the reverse. A second CI host (GitLab, Azure) would sit beside this one.
 /// <summary>
 /// The GitHub Actions host: closes each target's log group when it ends, and at the end of the run appends the
 /// summary and a Gantt chart to <c>GITHUB_STEP_SUMMARY</c> and the targets' outputs to <c>GITHUB_OUTPUT</c>,

@@ -2,6 +2,7 @@ using System.Text;
 
 namespace Deploy.Build.Hosts;
 
+// The engine's host layer, beside GitHubActionsHost (whose comment says why it is not in Deploy.GitHub).
 /// <summary>
 /// The console under GitHub Actions: a target's lines are held until it ends, then written as one
 /// <c>::group::</c> block, so targets running at once never interleave inside a group; its warnings and failure

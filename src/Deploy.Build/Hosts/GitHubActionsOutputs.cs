@@ -2,6 +2,7 @@ using System.Text;
 
 namespace Deploy.Build.Hosts;
 
+// The engine's host layer, beside GitHubActionsHost (whose comment says why it is not in Deploy.GitHub).
 /// <summary>
 /// Target outputs as <c>GITHUB_OUTPUT</c> lines: <c>name=value</c>, or for a value with a line break the
 /// delimiter form <c>name&lt;&lt;DELIMITER</c> … <c>DELIMITER</c>, with a delimiter the value cannot hold

@@ -5,6 +5,7 @@ using Deploy.Build.Execution;
 
 namespace Deploy.Build.Hosts;
 
+// The engine's host layer, beside GitHubActionsHost (whose comment says why it is not in Deploy.GitHub).
 /// <summary>
 /// What a run appends to <c>GITHUB_STEP_SUMMARY</c> (Markdown): the summary table, the wall time and critical
 /// path, and a Mermaid <c>gantt</c> chart with one bar per target that ran, at its millisecond offsets from the

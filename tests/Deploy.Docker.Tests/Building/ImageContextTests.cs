@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using Deploy.Build;
 using Deploy.Docker.Tests.Fixtures;
 using Deploy.Docker.Tests.Support;
-using Deploy.Build;
 
 namespace Deploy.Docker.Tests.Building;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Deploy.Docker;
 using Deploy.Build;
+using Deploy.Docker;
 using Deploy.Rollout.Tests.Support;
 using Deploy.Testing.Docker;
 using Docker.DotNet.Models;
