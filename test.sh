@@ -51,9 +51,11 @@ export PWSH="$PWD/$pwsh"
 results=.test-results
 rm -rf "$results"
 
-# The code style (.editorconfig) first: a formatting slip fails fast, before minutes of tests.
-if ! dotnet format Deploy.sln --verify-no-changes; then
-  echo "error: the code is not formatted as .editorconfig says. Run 'dotnet format Deploy.sln', then ./test.sh again." >&2
+# The code style (.editorconfig) first: a formatting slip fails fast, before minutes of tests. Whitespace and style
+# only: the analyzers pass loads the solution without building our own suppressor (src/Deploy.Build.Analyzers), so
+# it would report CS1591 for every [Parameter] member; the build itself runs the analyzers (TreatWarningsAsErrors).
+if ! dotnet format whitespace Deploy.sln --verify-no-changes || ! dotnet format style Deploy.sln --verify-no-changes; then
+  echo "error: the code is not formatted as .editorconfig says. Run 'dotnet format whitespace Deploy.sln && dotnet format style Deploy.sln', then ./test.sh again." >&2
   echo "0 passed, 1 failed, 0 skipped"
   exit 1
 fi

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
+using Deploy.Build.Retries;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Deploy.Build.Retries;
 using Serilog;
 
 namespace Deploy.Docker.Pushing;
