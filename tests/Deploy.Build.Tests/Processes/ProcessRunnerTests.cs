@@ -67,14 +67,24 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task A_failure_names_the_command_the_exit_code_and_the_last_twenty_lines()
     {
-        var result = await new ProcessRunner(TimeProvider.System).RunAsync(Shell("for i in $(seq 1 30); do echo line $i; done; echo broken >&2; exit 4"));
+        var result = await new ProcessRunner(TimeProvider.System).RunAsync(Shell("for i in $(seq 1 30); do echo line $i; done; exit 4"));
 
         var failure = Assert.Throws<ProcessFailedException>(() => result.ThrowIfFailed());
         Assert.Equal(4, failure.ExitCode);
         Assert.StartsWith("'sh -c for i in", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("' exited with code 4. Last output:\nline 12\n", failure.Message, StringComparison.Ordinal);
-        Assert.EndsWith("line 30\nbroken", failure.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("line 11", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("' exited with code 4. Last output:\nline 11\n", failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("line 30", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 10\n", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failure_s_last_lines_include_what_it_wrote_to_stderr()
+    {
+        // One stream only: stdout and stderr are read concurrently, so their relative order is not defined.
+        var result = await new ProcessRunner(TimeProvider.System).RunAsync(Shell("echo broken >&2; exit 3"));
+
+        var failure = Assert.Throws<ProcessFailedException>(() => result.ThrowIfFailed());
+        Assert.EndsWith("exited with code 3. Last output:\nbroken", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
