@@ -35,7 +35,7 @@ public interface IToolchain : IDeployBuild
     string DiscoveredProject => HasSource ? ProjectDiscovery.Find(SourceDirectory) : ".";
 
     /// <summary>The service's directory inside <see cref="SourceDirectory"/>: <see cref="Project"/>, or its directory when it names a file.</summary>
-    string ProjectDirectory => File.Exists(Path.Combine(SourceDirectory, Project)) ? Path.GetDirectoryName(Project) ?? "." : Project;
+    string ProjectDirectory => File.Exists(Path.Combine(SourceDirectory, Project)) ? Path.GetDirectoryName(Project) is { Length: > 0 } directory ? directory : "." : Project;
 
     [Parameter("Configuration to build the service in (.NET)")]
     string Configuration => GetParameter<string>() ?? "Release";

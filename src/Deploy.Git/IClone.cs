@@ -49,6 +49,7 @@ public interface IClone : IGitSource
         .Description("Clone the repository (or update the workspace) at the requested branch, tag or commit")
         .OnlyWhenStatic(() => !BuildsCheckout, $"building the checkout at {RootDirectory}")
         .DependentFor<IGitSource>(x => x.Source)
+        .DependentFor([.. SourceConsumers])
         .Validates(() => CloneChecks.Problems(this))
         .Executes(async cancellationToken =>
         {

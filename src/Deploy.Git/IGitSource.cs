@@ -25,9 +25,13 @@ public interface IGitSource : IDeployBuild
     /// <summary>Whether <see cref="SourceRoot"/> holds the source yet: always for the build's own checkout, after Clone for a clone.</summary>
     bool HasSourceRoot => BuildsCheckout || Checkout is not null;
 
+    /// <summary>The targets that build from the source (the stock pipeline: Restore): Source, and Clone when it runs, come before them. Default: none.</summary>
+    IReadOnlyList<Target> SourceConsumers => [];
+
     /// <summary>Reads the commit of the checkout the build stands in.</summary>
     Target Source => _ => _
         .Description("Read the commit, branch and uncommitted changes of the checkout the build stands in")
+        .DependentFor([.. SourceConsumers])
         .OnlyWhenStatic(() => BuildsCheckout, "the source is cloned (--repository)")
         .Executes(() => GitState.Of(this).Checkout = CheckoutReader.Read(RootDirectory, Log))
         .Outputs(() => Checkout, checkout => GitState.Of(this).Checkout = checkout)
@@ -36,6 +40,6 @@ public interface IGitSource : IDeployBuild
         .Produces("ref", () => Checkout?.Ref)
         .Produces("tag", () => Checkout?.Tag)
         .Produces("subject", () => Checkout?.Subject)
-        .Produces("dirty", () => Checkout?.Dirty)
+        .Produces("dirty", () => Checkout is { } checkout ? (checkout.Dirty ? "true" : "false") : null)
         .Produces("version", () => Checkout?.Version);
 }

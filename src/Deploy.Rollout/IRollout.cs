@@ -59,6 +59,8 @@ public interface IRollout : IPush, ITest, IKubernetesRollout, IGitSource
 
     string? IImage.ImageVersion => Checkout?.Version;
 
+    IReadOnlyList<Target> IGitSource.SourceConsumers => [Restore];
+
     string IImage.ImageSourceDirectory => SourceDirectory;
 
     bool IImage.HasImageSource => HasSource;
@@ -70,12 +72,6 @@ public interface IRollout : IPush, ITest, IKubernetesRollout, IGitSource
     string? IImage.PublishedDirectory => Published?.Directory;
 
     IReadOnlyList<Target> IImage.ImagePrerequisites => [Compile];
-
-    /// <summary>Glue: Restore builds from the source, so the source is read (or cloned) first.</summary>
-    Target SourceFirst => _ => _
-        .Unlisted()
-        .DependsOn<IGitSource>(x => x.Source)
-        .DependentFor<IRestore>(x => x.Restore);
 
     /// <summary>What <see cref="Rollout"/> deployed; null until it ran.</summary>
     Deployed? Deployed => RolloutState.Of(this).Deployed;
