@@ -24,7 +24,7 @@ sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics
     // This repository's service is the sample (the component's default would find Deploy.sln at the root), in its
     // checkout and in a clone of it (--repository); another repository's service is found as the component finds it.
     string IToolchain.Project => ((IDeployBuild)this).GetParameter<string>(nameof(IToolchain.Project))
-        ?? (Directory.Exists(Path.Combine(((IToolchain)this).SourceDirectory, Sample)) ? Sample : ((IToolchain)this).DiscoveredProject);
+        ?? (Directory.Exists(Path.Combine(((IToolchain)this).SourceDirectory, Sample)) ? Sample : ((IToolchain)this).DiscoveredProject ?? ".");
 
     private const string Sample = "samples/hello-service";
 

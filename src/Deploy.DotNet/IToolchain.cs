@@ -25,14 +25,15 @@ public interface IToolchain : IDeployBuild
     bool HasSource => true;
 
     [Parameter("The service to build, inside the source: a directory holding a .NET solution or project or a go.mod, or the file itself (default: the only solution or go.mod at the source's root, else the only directory with a .NET project that is not a test project)", Frequent = true)]
-    string Project => GetParameter<string>() ?? DiscoveredProject;
+    string Project => GetParameter<string>() ?? DiscoveredProject ?? ".";
 
     /// <summary>
     /// The default of <see cref="Project"/>: the only .NET solution or go.mod at <see cref="SourceDirectory"/>'s root,
-    /// else the only directory with a .NET project that is not a test project (throws, listing what it found, when
-    /// there is none or several); <c>.</c> until the source is there (<see cref="HasSource"/>).
+    /// else the only directory with a .NET project that is not a test project. Null when there is none or several (then
+    /// <see cref="Project"/> is <c>.</c> and Restore's check stops the run, listing what it found), or until the source is
+    /// there (<see cref="HasSource"/>).
     /// </summary>
-    string DiscoveredProject => HasSource ? ProjectDiscovery.Find(SourceDirectory) : ".";
+    string? DiscoveredProject => HasSource ? ProjectDiscovery.TryFind(SourceDirectory, out _) : null;
 
     /// <summary>The service's directory inside <see cref="SourceDirectory"/>: <see cref="Project"/>, or its directory when it names a file.</summary>
     string ProjectDirectory => File.Exists(Path.Combine(SourceDirectory, Project)) ? Path.GetDirectoryName(Project) is { Length: > 0 } directory ? directory : "." : Project;

@@ -48,8 +48,8 @@ public interface IClone : IGitSource
     Target Clone => _ => _
         .Description("Clone the repository (or update the workspace) at the requested branch, tag or commit")
         .OnlyWhenStatic(() => !BuildsCheckout, $"building the checkout at {RootDirectory}")
+        // Through Source (skipped then, once Clone is done) to what builds from the source: one chain, one CI job.
         .DependentFor<IGitSource>(x => x.Source)
-        .DependentFor([.. SourceConsumers])
         .Validates(() => CloneChecks.Problems(this))
         .Executes(async cancellationToken =>
         {
