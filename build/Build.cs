@@ -9,34 +9,28 @@ using Deploy.Rollout;
 
 /// <summary>
 /// The stock pipeline, composed from build components:
-/// Clone -> Restore -> Compile -> { Test, Image -> Push } -> Rollout.
-/// With no arguments it clones this repository, restores, compiles (and publishes) and tests the sample service
-/// in samples/hello-service while building its image, pushes the image when --registry is given, and rolls it
-/// out to the local Docker engine (or --rollout-target kubernetes). Stage timings go to a Pushgateway when
-/// --pushgateway-url is given, and the run is exported as an OpenTelemetry trace when --otlp-endpoint (or
-/// OTEL_EXPORTER_OTLP_ENDPOINT) is.
+/// Source | Clone -> Restore -> Compile -> { Test, Image -> Push } -> Rollout.
+/// With no arguments it builds this checkout: restores, compiles (and publishes) and tests the sample service in
+/// samples/hello-service while building its image, tagged with the checkout's short commit (-dirty with uncommitted
+/// changes), pushes the image when --registry is given, and rolls it out to the local Docker engine (or
+/// --rollout-target kubernetes). With --repository it clones that repository and builds it instead. Stage timings go
+/// to a Pushgateway when --pushgateway-url is given, and the run is exported as an OpenTelemetry trace when
+/// --otlp-endpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) is.
 /// </summary>
 sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics, IOpenTelemetryTracing, IGitHubWorkflows, IWebhookServer
 {
     public static int Main() => Execute<Build>(x => ((IRollout)x).Rollout);
 
-    // The toolchain works on the clone, and stamps the cloned commit into what it builds.
-    string IToolchain.SourceDirectory => ((IClone)this).Checkout?.Workspace ?? RootDirectory;
+    // This repository's service is the sample (the component's default would find Deploy.sln at the root), in its
+    // checkout and in a clone of it (--repository); another repository's service is found as the component finds it.
+    string IToolchain.Project => ((IDeployBuild)this).GetParameter<string>(nameof(IToolchain.Project))
+        ?? (Directory.Exists(Path.Combine(((IToolchain)this).SourceDirectory, Sample)) ? Sample : ((IToolchain)this).DiscoveredProject ?? ".");
 
-    // Until Clone has run, the source is not there: the Dockerfile is checked the moment it is, before Restore.
-    bool IToolchain.HasSource => ((IClone)this).Checkout is not null;
-
-    string? ICompile.SourceRevision => ((IClone)this).Checkout?.Commit;
+    private const string Sample = "samples/hello-service";
 
     // The image's org.opencontainers.image.source label: the cloned URL, only when it carries no credentials.
     string? IImage.ImageSourceUrl =>
         Uri.TryCreate(((IClone)this).Checkout?.Repository, UriKind.Absolute, out var url) && url.UserInfo.Length == 0 && !url.IsFile ? url.ToString() : null;
-
-    /// <summary>Glue between two components that do not know each other: Restore needs the clone.</summary>
-    Target Source => _ => _
-        .Unlisted()
-        .DependsOn<IClone>(x => x.Clone)
-        .DependentFor<IRestore>(x => x.Restore);
 
     Target FormatCheck => _ => _
         .Description("Check Deploy's own formatting (dotnet format --verify-no-changes)")

@@ -25,7 +25,7 @@ public interface IImage : IDeployBuild
     [Parameter("Dockerfile to build, relative to --docker-context")]
     string Dockerfile => GetParameter<string>() ?? "Dockerfile";
 
-    [Parameter("Build context directory, relative to the service's source (default: the service's directory, e.g. samples/hello-service)")]
+    [Parameter("Build context directory, relative to the service's source (default: the service's directory)")]
     string DockerContext => GetParameter<string>() ?? ServiceDirectory;
 
     [Parameter("Image name, without registry or tag (default: the service directory's name, e.g. hello-service)")]
@@ -60,6 +60,12 @@ public interface IImage : IDeployBuild
 
     /// <summary>The commit the image is built from: its first tag (the short SHA) and its revision label. Null: tagged <c>dev</c>, no revision label.</summary>
     string? ImageRevision => null;
+
+    /// <summary>
+    /// The image's first tag and its version label, e.g. <c>3f2a9c1-dirty</c> for a checkout with uncommitted changes.
+    /// Null: the short <see cref="ImageRevision"/>, <c>dev</c> when that is null too.
+    /// </summary>
+    string? ImageVersion => null;
 
     /// <summary>The URL of the service's source, for the <c>org.opencontainers.image.source</c> label; null leaves it out.</summary>
     string? ImageSourceUrl => null;

@@ -9,6 +9,7 @@ public interface IRestore : IToolchain
     /// <summary>Restores the service's packages, including what publishing for <see cref="ICompile.Runtime"/> needs.</summary>
     Target Restore => _ => _
         .Description("Restore the service's dependencies")
+        .Validates(() => ProjectChecks.Problems(this))
         .Timeout(TimeSpan.FromMinutes(30))
         .Executes(ct => ToolchainDetector.Detect(this).RestoreAsync(this, ct));
 }

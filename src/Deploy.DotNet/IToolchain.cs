@@ -1,4 +1,5 @@
 using Deploy.Build;
+using Deploy.DotNet.Toolchains;
 
 namespace Deploy.DotNet;
 
@@ -23,11 +24,19 @@ public interface IToolchain : IDeployBuild
     /// </summary>
     bool HasSource => true;
 
-    [Parameter("The service to build, inside the source: a directory holding a .NET solution or project or a go.mod, or the file itself", Frequent = true)]
-    string Project => GetParameter<string>() ?? "samples/hello-service";
+    [Parameter("The service to build, inside the source: a directory holding a .NET solution or project or a go.mod, or the file itself (default: the only solution or go.mod at the source's root, else the only directory with a .NET project that is not a test project)", Frequent = true)]
+    string Project => GetParameter<string>() ?? DiscoveredProject ?? ".";
+
+    /// <summary>
+    /// The default of <see cref="Project"/>: the only .NET solution or go.mod at <see cref="SourceDirectory"/>'s root,
+    /// else the only directory with a .NET project that is not a test project. Null when there is none or several (then
+    /// <see cref="Project"/> is <c>.</c> and Restore's check stops the run, listing what it found), or until the source is
+    /// there (<see cref="HasSource"/>).
+    /// </summary>
+    string? DiscoveredProject => HasSource ? ProjectDiscovery.TryFind(SourceDirectory, out _) : null;
 
     /// <summary>The service's directory inside <see cref="SourceDirectory"/>: <see cref="Project"/>, or its directory when it names a file.</summary>
-    string ProjectDirectory => File.Exists(Path.Combine(SourceDirectory, Project)) ? Path.GetDirectoryName(Project) ?? "." : Project;
+    string ProjectDirectory => File.Exists(Path.Combine(SourceDirectory, Project)) ? Path.GetDirectoryName(Project) is { Length: > 0 } directory ? directory : "." : Project;
 
     [Parameter("Configuration to build the service in (.NET)")]
     string Configuration => GetParameter<string>() ?? "Release";

@@ -14,6 +14,11 @@ namespace Deploy.Git;
 /// <param name="Subject">The first line of the commit message.</param>
 /// <param name="IsShallow">True when the workspace holds only part of the history (<c>--depth</c>).</param>
 /// <param name="Updated">True when an existing workspace was updated rather than cloned afresh.</param>
+/// <param name="Dirty">
+/// True when the working tree differs from <paramref name="Commit"/>: a tracked file changed (in the working tree or
+/// the index), or an untracked file that git does not ignore. Only the build's own checkout can be; a clone is checked
+/// out clean.
+/// </param>
 public sealed record GitCheckout(
     string Repository,
     string Workspace,
@@ -23,8 +28,13 @@ public sealed record GitCheckout(
     string? Tag,
     string Subject,
     bool IsShallow,
-    bool Updated)
+    bool Updated,
+    bool Dirty = false)
 {
+    /// <summary>What images are tagged with: <see cref="ShortCommit"/>, plus <c>-dirty</c> when <see cref="Dirty"/>.</summary>
+    [JsonIgnore]
+    public string Version => Dirty ? ShortCommit + "-dirty" : ShortCommit;
+
     /// <summary>The short form of <see cref="Ref"/>: <c>main</c> for <c>refs/heads/main</c>, <c>v1.2</c> for <c>refs/tags/v1.2</c>.</summary>
     [JsonIgnore]
     public string? RefName => Ref switch

@@ -1,6 +1,7 @@
 using Deploy.Build;
 using Deploy.Docker;
 using Deploy.DotNet;
+using Deploy.Git;
 using Deploy.Kubernetes;
 
 namespace Deploy.Rollout;
@@ -12,8 +13,13 @@ namespace Deploy.Rollout;
 /// Deployment's image, or <c>--manifests</c> applied with server-side apply), waiting for every workload the way
 /// <c>kubectl rollout status</c> does and rolling back the way <c>kubectl rollout undo</c> does on failure. The run
 /// record gets the deployed reference and, for Kubernetes, the revisions before and after and the applied objects.
+/// <para>
+/// The source is the checkout the build stands in (<see cref="IGitSource"/>): its commit is stamped into the service and
+/// tags the image (<c>-dirty</c> with uncommitted changes). A build that also composes <see cref="IClone"/> builds the
+/// repository given with <c>--repository</c> instead, from the clone.
+/// </para>
 /// </summary>
-public interface IRollout : IPush, ITest, IKubernetesRollout
+public interface IRollout : IPush, ITest, IKubernetesRollout, IGitSource
 {
     [Parameter("Where to deploy: docker (a container on the Docker engine) or kubernetes (a Deployment, or --manifests)", Frequent = true)]
     RolloutTarget RolloutTarget => GetParameter<RolloutTarget?>() ?? RolloutTarget.Docker;
@@ -42,8 +48,19 @@ public interface IRollout : IPush, ITest, IKubernetesRollout
     [Parameter("Kubernetes: kubeconfig file (default: KUBECONFIG, else ~/.kube/config, else the in-cluster service account)", Convention = "KUBECONFIG")]
     string? Kubeconfig => GetParameter<string>();
 
-    // The stock pipeline's glue between Image and the toolchain, which do not know each other: the image is built
-    // from the toolchain's service, stamped with the commit Compile stamps, from what Compile published.
+    // The stock pipeline's glue between the source, the toolchain and Image, which do not know each other: the
+    // toolchain builds the source (the checkout, or the clone once it is there) and stamps its commit; the image is
+    // built from the toolchain's service, tagged with the source's version, from what Compile published.
+    string IToolchain.SourceDirectory => SourceRoot;
+
+    bool IToolchain.HasSource => HasSourceRoot;
+
+    string? ICompile.SourceRevision => Checkout?.Commit;
+
+    string? IImage.ImageVersion => Checkout?.Version;
+
+    IReadOnlyList<Target> IGitSource.SourceConsumers => [Restore];
+
     string IImage.ImageSourceDirectory => SourceDirectory;
 
     bool IImage.HasImageSource => HasSource;

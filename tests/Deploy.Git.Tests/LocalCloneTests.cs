@@ -190,28 +190,6 @@ public sealed class LocalCloneTests : IDisposable
         Assert.Contains($"--ref 'deadbeef' is no commit of {_upstream.Bare}", result.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_build_s_own_repository_is_cloned_when_no_repository_is_given()
-    {
-        var own = new Upstream("own", root: Scratch.Directory("own"));
-        try
-        {
-            // The build's root is a working clone: make it the driver's root by cloning into it.
-            _upstream.Git(_driver.Root, "init", "--quiet", "--initial-branch", "main");
-            _upstream.Git(_driver.Root, "pull", "--quiet", own.Bare, "main");
-
-            var checkout = await Clones.SucceedAsync(_driver);
-
-            Assert.Equal(own.Head, checkout.Commit);
-            Assert.Equal(Path.Combine(_driver.Temp, "workspace", Path.GetFileName(_driver.Root)), checkout.Workspace);
-        }
-        finally
-        {
-            own.Dispose();
-            Scratch.Delete(Path.GetDirectoryName(own.Bare)!);
-        }
-    }
-
     public void Dispose()
     {
         _driver.Dispose();

@@ -44,13 +44,5 @@ public sealed class ValidationTests : IDisposable
         Assert.Contains("gopher://***@example.com/x.git", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Without_a_repository_a_root_outside_git_is_an_error()
-    {
-        var result = await Clones.InvalidAsync(_driver);
-
-        Assert.Contains("--repository was not given, and the build's root", result.Error, StringComparison.Ordinal);
-    }
-
     public void Dispose() => _driver.Dispose();
 }

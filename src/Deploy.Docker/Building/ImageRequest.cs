@@ -36,7 +36,7 @@ internal sealed record ImageRequest(
         var registry = build.Registry is { } given ? ImageNames.Registry(given.Trim()) : null;
         var name = ImageNames.Name(build.ImageName);
         var repository = registry is null ? name : $"{registry}/{name}";
-        var version = ShortRevision(build.ImageRevision);
+        var version = build.ImageVersion is { Length: > 0 } imageVersion ? ImageNames.Tag(imageVersion) : ShortRevision(build.ImageRevision);
         var tags = new[] { version }.Concat(build.ImageTags.Select(t => ImageNames.Tag(t.Trim()))).Distinct(StringComparer.Ordinal).ToList();
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -6,7 +6,7 @@ namespace Deploy.DotNet.Toolchains;
 /// <summary>How one kind of service (.NET, Go) is restored, compiled, published and tested.</summary>
 internal abstract class Toolchain
 {
-    /// <summary>What was found, for the log: ".NET solution samples/hello-service/HelloService.slnx".</summary>
+    /// <summary>What was found, for the log: ".NET solution service/Service.slnx".</summary>
     public abstract string Description { get; }
 
     public abstract Task RestoreAsync(IRestore build, CancellationToken cancellationToken);

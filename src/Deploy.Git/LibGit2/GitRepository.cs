@@ -22,6 +22,13 @@ internal sealed class GitRepository : IDisposable
 
     public string? OriginUrl => _repository.Network.Remotes[Origin]?.Url;
 
+    /// <summary>The full name of the branch HEAD is on (<c>refs/heads/main</c>), or null when HEAD is detached.</summary>
+    public string? HeadRef => _repository.Info.IsHeadDetached ? null : _repository.Head.CanonicalName;
+
+    /// <summary>The name of a tag pointing at <paramref name="sha"/> (annotated ones peeled), the first by name; null when none does.</summary>
+    public string? TagAt(string sha) =>
+        _repository.Tags.Where(t => t.PeeledTarget?.Sha == sha).Select(t => t.FriendlyName).Order(StringComparer.Ordinal).FirstOrDefault();
+
     /// <summary>The working tree holding <paramref name="path"/>, or null when it is in no repository.</summary>
     public static string? FindWorkingDirectory(string path)
     {

@@ -27,7 +27,7 @@ public sealed class SampleService : IAsyncLifetime, IDisposable
         Repository.Copy(Repository.Sample, Path.Combine(_source.Path, "samples", "hello-service"));
 
         Build = new ServiceBuild(_source.Path, Revision);
-        Result = await Driver.RunAsync(Build, ["Test"]);
+        Result = await Driver.RunAsync(Build, ["Test", "--project", "samples/hello-service"]);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -26,17 +26,6 @@ internal sealed class ReleaseBuild : DeployBuild, IClone, IDotNet, IRollout, IPu
 
     public IBuildCommand Describe => _description;
 
-    string IToolchain.SourceDirectory => ((IClone)this).Checkout?.Workspace ?? RootDirectory;
-
-    bool IToolchain.HasSource => ((IClone)this).Checkout is not null;
-
-    string? ICompile.SourceRevision => ((IClone)this).Checkout?.Commit;
-
-    public Target Source => _ => _
-        .Unlisted()
-        .DependsOn<IClone>(x => x.Clone)
-        .DependentFor<IRestore>(x => x.Restore);
-
     public Target Smoke => _ => _
         .DependsOn<IRollout>(x => x.Rollout)
         .Timeout(TimeSpan.FromMinutes(2))

@@ -42,11 +42,12 @@ public sealed class RolloutParameterTests
         Assert.Equal(4, result.RunRecord.GetProperty("problems").GetArrayLength());
     }
 
-    /// <summary>A scratch root holding the default service's Dockerfile, so that Image's own checks pass.</summary>
+    /// <summary>A scratch root holding one service (found without --project) and its Dockerfile, so that the toolchain's and Image's own checks pass.</summary>
     private static BuildDriver Driver()
     {
         var driver = new BuildDriver();
         Directory.CreateDirectory(Path.Combine(driver.Root, "samples", "hello-service"));
+        File.WriteAllText(Path.Combine(driver.Root, "samples", "hello-service", "HelloService.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />\n");
         File.WriteAllText(Path.Combine(driver.Root, "samples", "hello-service", "Dockerfile"), "FROM scratch\n");
         return driver;
     }

@@ -21,7 +21,7 @@ public sealed class MainCommandTests(EngineFixture engine)
         var port = FreePort.Next();
         try
         {
-            // A clone, not a copy: the build's default repository is the one it lives in. (Uncommitted changes of a
+            // A clone, not a copy: the build builds the checkout it stands in, at its commit. (Uncommitted changes of a
             // working copy are not in it; CI runs on a clean clone.)
             await Script.RunToSuccessAsync("git", ["clone", "--quiet", Repository.Root, scratch.FullName], Environment.CurrentDirectory);
             var commit = (await Script.RunToSuccessAsync("git", ["rev-parse", "HEAD"], scratch.FullName)).Trim();
@@ -37,6 +37,14 @@ public sealed class MainCommandTests(EngineFixture engine)
             var digest = targets["Push"].GetProperty("outputs").GetProperty("digest").GetString()!;
             Assert.Matches("^sha256:[0-9a-f]{64}$", digest);
             Assert.Equal($"{registry.Address}/hello-service@{digest}", targets["Rollout"].GetProperty("outputs").GetProperty("deployed").GetString());
+
+            // The checkout mode: no clone, the record's commit is the checkout's HEAD, the image is tagged with its short SHA.
+            Assert.Equal("Skipped", targets["Clone"].GetProperty("status").GetString());
+            Assert.Equal($"building the checkout at {scratch.FullName}", targets["Clone"].GetProperty("reason").GetString());
+            Assert.Equal(commit, targets["Source"].GetProperty("outputs").GetProperty("commit").GetString());
+            Assert.Equal("false", targets["Source"].GetProperty("outputs").GetProperty("dirty").GetString());
+            var shortCommit = (await Script.RunToSuccessAsync("git", ["rev-parse", "--short", "HEAD"], scratch.FullName)).Trim();
+            Assert.Equal($"{registry.Address}/hello-service:{shortCommit}", targets["Image"].GetProperty("outputs").GetProperty("image").GetString());
 
             using var http = new HttpClient();
             var greeting = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/"));
