@@ -14,6 +14,7 @@ namespace Deploy.Git;
 /// <param name="Subject">The first line of the commit message.</param>
 /// <param name="IsShallow">True when the workspace holds only part of the history (<c>--depth</c>).</param>
 /// <param name="Updated">True when an existing workspace was updated rather than cloned afresh.</param>
+/// <param name="CommitTime">When the commit was made (its committer time); null when not known.</param>
 public sealed record GitCheckout(
     string Repository,
     string Workspace,
@@ -23,7 +24,8 @@ public sealed record GitCheckout(
     string? Tag,
     string Subject,
     bool IsShallow,
-    bool Updated)
+    bool Updated,
+    DateTimeOffset? CommitTime = null)
 {
     /// <summary>The short form of <see cref="Ref"/>: <c>main</c> for <c>refs/heads/main</c>, <c>v1.2</c> for <c>refs/tags/v1.2</c>.</summary>
     [JsonIgnore]
