@@ -55,7 +55,7 @@ internal sealed partial class RolloutRun
         _log.Information(
             "Setting container {Container:l} of deployment {Namespace:l}/{Deployment:l} (revision {Revision:l}) from {OldImage:l} to {Image:l}",
             container.Name, Namespace, Name, before?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", container.Image, _request.Image);
-        await _api.PatchDeploymentAsync(Name, SetImagePatch(container.Name, restart: container.Image == _request.Image), V1Patch.PatchType.StrategicMergePatch, cancellationToken).ConfigureAwait(false);
+        await _api.PatchDeploymentAsync(Name, SetImagePatch(container.Name, restart: _request.Force && container.Image == _request.Image), V1Patch.PatchType.StrategicMergePatch, cancellationToken).ConfigureAwait(false);
 
         string reason;
         try
