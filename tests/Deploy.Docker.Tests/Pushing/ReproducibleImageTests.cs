@@ -1,3 +1,4 @@
+using Deploy.Docker.Tests.Building;
 using Deploy.Docker.Tests.Fixtures;
 using Deploy.Docker.Tests.Support;
 
