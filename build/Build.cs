@@ -28,6 +28,9 @@ sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics
 
     private const string Sample = "samples/hello-service";
 
+    // The image says it was created when the commit was: the same commit gives the same image.
+    DateTimeOffset? IImage.ImageCreated => ((IClone)this).Checkout?.CommitTime;
+
     // The image's org.opencontainers.image.source label: the cloned URL, only when it carries no credentials.
     string? IImage.ImageSourceUrl =>
         Uri.TryCreate(((IClone)this).Checkout?.Repository, UriKind.Absolute, out var url) && url.UserInfo.Length == 0 && !url.IsFile ? url.ToString() : null;

@@ -27,6 +27,9 @@ internal sealed class BuildContext(
     /// <summary>The planned targets <c>--force</c> names (all of them for <c>--force</c> alone); set once the run is planned.</summary>
     public IReadOnlySet<string> Forced { get; set; } = new HashSet<string>();
 
+    /// <summary>The fingerprints of this run's targets, by name, as the engine takes them (before each starts).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> Fingerprints { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The clock of a build that is not running: the run's clock comes with the run.</summary>
     private sealed class NoClock : TimeProvider
     {

@@ -34,6 +34,9 @@ public abstract class DeployBuild : IDeployBuild
     public bool IsForced(string target) => Context.Forced.Contains(target);
 
     /// <inheritdoc />
+    public string? InputsFingerprint(string target) => Context.Fingerprints.TryGetValue(target, out var key) ? key : null;
+
+    /// <inheritdoc />
     public T? GetParameter<T>([CallerMemberName] string member = "") =>
         Context.Values.TryGetValue(member, out var value) && value is T typed ? typed : default;
 

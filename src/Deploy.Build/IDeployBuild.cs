@@ -49,6 +49,13 @@ public interface IDeployBuild
     bool IsForced(string target) => false;
 
     /// <summary>
+    /// The fingerprint of what the target <paramref name="target"/> declared it reads (<see cref="ITargetDefinition.Inputs"/>),
+    /// taken in this run just before it started; null when it declares nothing or has not been fingerprinted. A target
+    /// can stamp it on what it makes (an image label), so a later run finds what these inputs made.
+    /// </summary>
+    string? InputsFingerprint(string target) => null;
+
+    /// <summary>
     /// The value given for a parameter declared on a component interface, or <c>default</c> when none was
     /// given. Call it from the parameter's property: <c>[Parameter] int Depth =&gt; GetParameter&lt;int?&gt;() ?? 1;</c>
     /// </summary>

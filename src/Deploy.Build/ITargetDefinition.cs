@@ -140,6 +140,13 @@ public interface ITargetDefinition
     ITargetDefinition Inputs(Action<ITargetInputs> inputs);
 
     /// <summary>
+    /// A check run when the target would be up to date, after what it handed on was restored: what it made outside
+    /// the files the engine can see may be gone (an image removed from the Docker engine). A non-null answer is why it
+    /// runs after all (<c>the image sha256:… is no longer in the engine</c>); null keeps it up to date. The token is the target's.
+    /// </summary>
+    ITargetDefinition StillValid(Func<CancellationToken, Task<string?>> check);
+
+    /// <summary>
     /// How long the target may run: past it, its token is cancelled and it fails (not aborted) with a message
     /// naming the timeout. Child processes started with <see cref="ProcessExtensions.RunProcessAsync"/> are killed
     /// with their whole tree; code of your own must honour the token.

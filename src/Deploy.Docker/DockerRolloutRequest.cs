@@ -44,6 +44,12 @@ public sealed record DockerRolloutRequest
     /// </summary>
     public bool KeepPrevious { get; init; }
 
+    /// <summary>
+    /// Replace the container even when it already runs this image with this configuration and is healthy. Default:
+    /// false, and such a rollout changes nothing (<see cref="DockerRolloutResult.Unchanged"/>).
+    /// </summary>
+    public bool Force { get; init; }
+
     /// <summary>The engine's address, <c>unix:///path</c> or <c>tcp://host:port</c>. Null: <c>DOCKER_HOST</c> from <see cref="EnvironmentVariables"/>, else <c>unix:///var/run/docker.sock</c>.</summary>
     public string? DockerHost { get; init; }
 

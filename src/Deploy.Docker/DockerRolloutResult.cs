@@ -30,4 +30,7 @@ public sealed record DockerRolloutResult
 
     /// <summary>Whether <see cref="DockerRollout.RollBackAsync"/> undid the rollout: the new container is gone, the previous version (if any) runs again.</summary>
     public bool RolledBack { get; init; }
+
+    /// <summary>Whether the container already ran this image with this configuration and was healthy, so nothing was changed.</summary>
+    public bool Unchanged { get; init; }
 }

@@ -67,6 +67,12 @@ public interface IImage : IDeployBuild
     /// </summary>
     string? ImageVersion => null;
 
+    /// <summary>
+    /// The commit's time, for the <c>org.opencontainers.image.created</c> label, so the same commit gives the same image
+    /// (<c>SOURCE_DATE_EPOCH</c> in the build's environment wins). Null: the build's time, and every build makes a new image.
+    /// </summary>
+    DateTimeOffset? ImageCreated => null;
+
     /// <summary>The URL of the service's source, for the <c>org.opencontainers.image.source</c> label; null leaves it out.</summary>
     string? ImageSourceUrl => null;
 
@@ -82,10 +88,27 @@ public interface IImage : IDeployBuild
     /// <summary>What <see cref="Image"/> built; null until it ran.</summary>
     ContainerImage? BuiltImage => DockerState.Of(this).Built;
 
-    /// <summary>Builds and tags the image.</summary>
+    /// <summary>
+    /// Builds and tags the image. Up to date while its context, what was published, the Dockerfile's settings, the
+    /// name, tags and labels are unchanged and the image it built is still in the engine under its tags: then that
+    /// image is handed on without a build.
+    /// </summary>
     Target Image => _ => _
         .Description("Build the service's image in the Docker engine, tagged <registry>/<image>:<short-sha>")
         .DependsOn([.. ImagePrerequisites])
+        .Inputs(i => i
+            .Files(() => HasImageSource ? Path.Combine(ImageSourceDirectory, DockerContext) : null)
+            .Files(() => PublishedDirectory)
+            .Parameter(() => Dockerfile)
+            .Parameter(() => ImageName)
+            .Parameter(() => Registry)
+            .Parameter(() => ImageTags)
+            .Parameter(() => BuildArgs)
+            .Parameter(() => DockerTarget)
+            .Value("revision", () => ImageRevision)
+            .Value("created", () => Building.ImageCreated.Label(this))
+            .Value("source", () => ImageSourceUrl))
+        .StillValid(ct => ImageReuse.ProblemAsync(this, ct))
         .Validates(() => ImageChecks.Problems(this))
         .Preflight(ct => Engine.DockerEngine.PingAsync(DockerHost, EnvironmentVariables, ct))
         .Produces("imageId", () => BuiltImage?.ImageId)

@@ -30,12 +30,29 @@ public interface ICompile : IRestore
     /// <summary>What <c>Compile</c> published; null until it ran, or when the service has nothing to publish.</summary>
     PublishedService? Published => ToolchainState.Of(this).Published;
 
-    /// <summary>Builds the service and publishes it into <see cref="PublishDirectory"/>.</summary>
+    /// <summary>
+    /// Builds the service and publishes it into <see cref="PublishDirectory"/>. Up to date while the service's files
+    /// but its tests, the toolchain's version, the configuration and the publish settings are unchanged.
+    /// </summary>
     Target Compile => _ => _
         .Description("Compile the service and publish what its image is built from")
         .DependsOn<IRestore>(x => x.Restore)
+        .Inputs(i => i
+            .Value("service", ct => ServiceInputs.ListAsync(this, ct))
+            .Files(() => ServiceInputs.CompileFiles(this))
+            .Value("toolchain version", ct => ServiceInputs.VersionAsync(this, ct))
+            .Parameter(() => Configuration)
+            .Parameter(() => Runtime)
+            .Parameter(() => SelfContained)
+            .Parameter(() => PublishProject)
+            .Value("source revision", () => SourceRevision))
         .Produces("publish", () => Published?.Directory)
         .Outputs(() => Published, published => ToolchainState.Of(this).Published = published, published => [published.Directory])
         .Timeout(TimeSpan.FromHours(1))
-        .Executes(async ct => ToolchainState.Of(this).Published = await ToolchainDetector.Detect(this).CompileAsync(this, ct).ConfigureAwait(false));
+        .Executes(async ct =>
+        {
+            var state = ToolchainState.Of(this);
+            state.Published = await ToolchainDetector.Detect(this).CompileAsync(this, ct).ConfigureAwait(false);
+            state.Compiled = true;
+        });
 }

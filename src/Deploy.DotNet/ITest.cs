@@ -18,12 +18,22 @@ public interface ITest : ICompile
     /// <summary>The counts and failures of the last test run; null until <c>Test</c> ran.</summary>
     TestSummary? TestResults => ToolchainState.Of(this).TestResults;
 
-    /// <summary>Runs the tests without compiling again.</summary>
+    /// <summary>
+    /// Runs the tests (without compiling again when Compile ran). Up to date while the service's files, its tests
+    /// included, the toolchain's version, the configuration, the filter and what Compile handed on are unchanged: then
+    /// the passing result of that run is restored, and shows as <c>13 passed, 0 failed, 0 skipped (cached from …)</c>.
+    /// </summary>
     Target Test => _ => _
         .Description("Run the service's tests")
         .DependsOn<ICompile>(x => x.Compile)
+        .Inputs(i => i
+            .Value("service", ct => ServiceInputs.ListAsync(this, ct))
+            .Files(() => ServiceInputs.TestFiles(this))
+            .Value("toolchain version", ct => ServiceInputs.VersionAsync(this, ct))
+            .Parameter(() => Configuration)
+            .Parameter(() => TestFilter))
         .Produces("tests", () => TestResults?.ToString())
-        .Outputs(() => TestResults, results => ToolchainState.Of(this).TestResults = results)
+        .Outputs(() => TestResults, results => ToolchainState.Of(this).TestResults = results with { Cached = true })
         .Timeout(TimeSpan.FromHours(1))
         .Executes(ct => ToolchainDetector.Detect(this).TestAsync(this, ct));
 }

@@ -19,6 +19,7 @@ namespace Deploy.Git;
 /// the index), or an untracked file that git does not ignore. Only the build's own checkout can be; a clone is checked
 /// out clean.
 /// </param>
+/// <param name="CommitTime">When the commit was made (its committer time); null when not known.</param>
 public sealed record GitCheckout(
     string Repository,
     string Workspace,
@@ -29,7 +30,8 @@ public sealed record GitCheckout(
     string Subject,
     bool IsShallow,
     bool Updated,
-    bool Dirty = false)
+    bool Dirty = false,
+    DateTimeOffset? CommitTime = null)
 {
     /// <summary>What images are tagged with: <see cref="ShortCommit"/>, plus <c>-dirty</c> when <see cref="Dirty"/>.</summary>
     [JsonIgnore]

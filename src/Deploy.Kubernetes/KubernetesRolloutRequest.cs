@@ -58,6 +58,13 @@ public sealed record KubernetesRolloutRequest
     /// <summary>With <see cref="Manifests"/>: validate and dry-run them on the server (<c>dryRun=All</c>), report what would change, apply nothing.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>
+    /// Set the image even when the Deployment already runs it and is fully rolled out (a new rollout is then started
+    /// with a restart annotation). Default: false, and such a rollout changes nothing (<see cref="KubernetesRolloutResult.Unchanged"/>).
+    /// Image mode only: <see cref="Manifests"/> are always applied (server-side apply of the same objects changes nothing anyway).
+    /// </summary>
+    public bool Force { get; init; }
+
     /// <summary>With <see cref="Manifests"/>: take over fields other field managers own instead of failing on the conflict.</summary>
     public bool ForceConflicts { get; init; }
 

@@ -32,4 +32,7 @@ public sealed record KubernetesRolloutResult
 
     /// <summary>Whether this was only a server-side dry run: <see cref="Applied"/> says what would change, nothing did.</summary>
     public bool DryRun { get; init; }
+
+    /// <summary>Whether the Deployment already ran the image and was fully rolled out, so nothing was changed.</summary>
+    public bool Unchanged { get; init; }
 }

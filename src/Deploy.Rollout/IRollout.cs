@@ -45,6 +45,9 @@ public interface IRollout : IPush, ITest, IKubernetesRollout, IGitSource
     [Parameter("Docker: URL that must answer 2xx (default: the image's HEALTHCHECK, else http://127.0.0.1:<port>/healthz)")]
     Uri? HealthUrl => GetParameter<Uri>();
 
+    [Parameter("After a successful rollout, keep this many of the newest images this build made for the repository in the local engine (at least 1); older ones no container uses are removed")]
+    int KeepImages => GetParameter<int?>() ?? 3;
+
     [Parameter("Kubernetes: kubeconfig file (default: KUBECONFIG, else ~/.kube/config, else the in-cluster service account)", Convention = "KUBECONFIG")]
     string? Kubeconfig => GetParameter<string>();
 

@@ -35,6 +35,7 @@ internal static class KubernetesBackend
 
             // Manifests live with the service's source (the clone's workspace when the build clones it).
             SourceDirectory = build.SourceDirectory,
+            Force = build.IsForced(nameof(IRollout.Rollout)),
         };
 
         // Without manifests the stock pipeline names the Deployment after the image unless told otherwise.

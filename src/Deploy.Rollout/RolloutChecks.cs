@@ -15,6 +15,11 @@ internal static partial class RolloutChecks
     {
         // --rollout-timeout is each backend's to check: they check it with their other values.
         var problems = new List<string>();
+        if (ImageHousekeeping.KeepProblem(build.KeepImages) is { } keep)
+        {
+            problems.Add(keep);
+        }
+
         if (build.Digest is { } digest)
         {
             if (!DigestRule().IsMatch(digest))

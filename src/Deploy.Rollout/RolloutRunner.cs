@@ -13,11 +13,19 @@ internal static class RolloutRunner
             throw new RolloutException(string.Join('\n', problems));
         }
 
-        return build.RolloutTarget switch
+        var deployed = build.RolloutTarget switch
         {
             RolloutTarget.Kubernetes => await KubernetesBackend.RunAsync(build, ImageReference(build, requireDigest: true), cancellationToken).ConfigureAwait(false),
             _ => await DockerBackend.RunAsync(build, ImageReference(build, requireDigest: false), cancellationToken).ConfigureAwait(false),
         };
+
+        // Housekeeping of the local engine, where Image built: only after a rollout that succeeded.
+        if (build.BuiltImage is { } image && deployed.Kubernetes?.DryRun != true)
+        {
+            await ImageHousekeeping.RemoveOldAsync(image, build.KeepImages, build.DockerHost, build.EnvironmentVariables, build.Log, cancellationToken).ConfigureAwait(false);
+        }
+
+        return deployed;
     }
 
     /// <summary>

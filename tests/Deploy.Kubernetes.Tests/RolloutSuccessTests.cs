@@ -44,14 +44,28 @@ public sealed class RolloutSuccessTests
     }
 
     [Fact]
-    public async Task Deploying_the_image_that_already_runs_succeeds_at_once_without_a_new_revision()
+    public async Task Deploying_the_image_that_already_runs_and_is_rolled_out_changes_nothing()
     {
         await using var cluster = await EmulatedCluster.StartAsync();
 
         var result = await cluster.RunAsync(cluster.Request(EmulatedCluster.V1));
 
+        Assert.True(result.Unchanged);
         Assert.Equal((1L, 1L), (result.RevisionBefore, result.RevisionAfter));
-        Assert.Equal(["deployment \"web\" successfully rolled out"], cluster.Log.Information.Where(s => !s.StartsWith("Setting", StringComparison.Ordinal)));
-        Assert.Equal("deploy: commit abc1234 (ref main)", (string?)cluster.Emulator.Deployment("web")["metadata"]!["annotations"]!["kubernetes.io/change-cause"]);
+        Assert.Equal(0, cluster.Emulator.Patches);
+        Assert.Single(cluster.Log.Information, s => s.Contains("already runs", StringComparison.Ordinal) && s.EndsWith("nothing to roll out (--force Rollout redeploys)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Forcing_the_image_that_already_runs_rolls_out_new_pods_as_a_restart_does()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+
+        var result = await cluster.RunAsync(cluster.Request(EmulatedCluster.V1) with { Force = true });
+
+        Assert.False(result.Unchanged);
+        Assert.Equal((1L, 2L), (result.RevisionBefore, result.RevisionAfter));
+        Assert.NotNull(cluster.Emulator.Deployment("web")["spec"]!["template"]!["metadata"]!["annotations"]!["kubectl.kubernetes.io/restartedAt"]);
+        Assert.Contains("deployment \"web\" successfully rolled out", cluster.Log.Information);
     }
 }

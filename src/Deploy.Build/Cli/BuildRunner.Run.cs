@@ -23,7 +23,7 @@ internal static partial class BuildRunner
         invocation.Sink.SetTargetWidth(plan.Targets.Max(t => t.Name.Length));
         var github = invocation.OnGitHub ? new GitHubActionsHost(invocation.Sink, host.Environment, invocation.Masker) : null;
         IRunObserver? console = github ?? (IRunObserver?)invocation.Live;
-        var services = new RunServices(logger, invocation.Scope, host.Time, invocation.Masker, console is null ? model.Observers : [.. model.Observers, console], store, fingerprints);
+        var services = new RunServices(logger, invocation.Scope, host.Time, invocation.Masker, console is null ? model.Observers : [.. model.Observers, console], store, fingerprints, invocation.Build.Context.Fingerprints);
         var executor = new Executor(plan, new ExecutorOptions(parallelism, invocation.Line.KeepGoing), services);
         var outcome = await executor.RunAsync(host.Cancellation).ConfigureAwait(false);
         var targets = outcome.Targets.Select(executor.ToEvent).ToList();

@@ -71,9 +71,15 @@ internal static class SummaryWriter
     public static string Start(RunOutcome run, TargetFinishedEvent target) =>
         target.StartedAt is { } started ? "+" + Formatting.Duration(started - run.StartedAt) : "";
 
-    /// <summary>The note column: the error, the reason it did not run, or its outputs; one short line.</summary>
-    public static string Note(TargetFinishedEvent target) =>
-        Shorten(target.Error ?? target.Reason ?? string.Join("; ", target.Outputs.Select(o => $"{o.Key}: {o.Value}")));
+    /// <summary>
+    /// The note column: the error, the reason it did not run, or its outputs; one short line. An up-to-date target
+    /// that hands on outputs shows them (restored: <c>tests: 13 passed, 0 failed, 0 skipped (cached from …)</c>).
+    /// </summary>
+    public static string Note(TargetFinishedEvent target)
+    {
+        var outputs = string.Join("; ", target.Outputs.Select(o => $"{o.Key}: {o.Value}"));
+        return Shorten(target.Error ?? (target.Status == TargetStatus.UpToDate && outputs.Length > 0 ? outputs : target.Reason ?? outputs));
+    }
 
     /// <summary>One line of at most <see cref="NoteWidth"/> characters: a multi-line message's lines joined, without their indentation.</summary>
     private static string Shorten(string note)

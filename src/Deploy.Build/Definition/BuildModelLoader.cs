@@ -63,6 +63,7 @@ internal static class BuildModelLoader
             Outputs = d.Produced,
             HandedOn = d.HandedOn,
             Inputs = d.Inputs,
+            Revalidations = d.Revalidations,
             Timeout = d.TimeLimit,
             Validations = d.Validations,
             Preflights = d.Preflights,

@@ -18,6 +18,7 @@ internal sealed class TargetDefinition(string name, object build) : ITargetDefin
     public List<(string Name, Func<object?> Value)> Produced { get; } = [];
     public List<DeclaredOutput> HandedOn { get; } = [];
     public List<DeclaredInput> Inputs { get; } = [];
+    public List<Func<CancellationToken, Task<string?>>> Revalidations { get; } = [];
     public TimeSpan? TimeLimit { get; private set; }
     public List<Func<IEnumerable<string>>> Validations { get; } = [];
     public List<Func<CancellationToken, Task>> Preflights { get; } = [];
@@ -160,6 +161,13 @@ internal sealed class TargetDefinition(string name, object build) : ITargetDefin
     {
         ArgumentNullException.ThrowIfNull(inputs);
         inputs(new TargetInputs(Inputs, Problems, Name));
+        return this;
+    }
+
+    public ITargetDefinition StillValid(Func<CancellationToken, Task<string?>> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        Revalidations.Add(check);
         return this;
     }
 

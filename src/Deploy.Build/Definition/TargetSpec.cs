@@ -31,6 +31,9 @@ internal sealed class TargetSpec
     /// <summary>What it reads (<see cref="ITargetDefinition.Inputs"/>), in declaration order; none: it runs every time.</summary>
     public IReadOnlyList<DeclaredInput> Inputs { get; init; } = [];
 
+    /// <summary>Checks that what an up-to-date target restored is still there (<see cref="ITargetDefinition.StillValid"/>).</summary>
+    public IReadOnlyList<Func<CancellationToken, Task<string?>>> Revalidations { get; init; } = [];
+
     /// <summary>How long it may run before its token is cancelled and it fails; null: no limit.</summary>
     public TimeSpan? Timeout { get; init; }
 

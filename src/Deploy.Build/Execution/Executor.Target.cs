@@ -50,7 +50,7 @@ internal sealed partial class Executor
         try
         {
             fingerprint = await FingerprintAsync(target, outcome, cancellationToken).ConfigureAwait(false);
-            if (fingerprint is not null && IsUpToDate(target, outcome, fingerprint))
+            if (fingerprint is not null && IsUpToDate(target, outcome, fingerprint) && await StillValidAsync(target, outcome, cancellationToken).ConfigureAwait(false))
             {
                 outcome.Status = TargetStatus.UpToDate;
             }

@@ -23,6 +23,10 @@ internal sealed partial class Executor
         {
             var fingerprint = await fingerprints.ComputeAsync(target.Spec, needs, cancellationToken).ConfigureAwait(false);
             outcome.Fingerprint = fingerprint.Key;
+            if (fingerprint.Key is { } key)
+            {
+                _services.Taken?.TryAdd(target.Name, key);
+            }
             return fingerprint;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -89,6 +93,28 @@ internal sealed partial class Executor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether what an up-to-date target restored is still there (<see cref="ITargetDefinition.StillValid"/>); when a
+    /// check says it is not, the log says why, and the target runs as if it had never been up to date.
+    /// </summary>
+    private async Task<bool> StillValidAsync(PlannedTarget target, TargetOutcome outcome, CancellationToken cancellationToken)
+    {
+        foreach (var check in target.Spec.Revalidations)
+        {
+            if (await check(cancellationToken).ConfigureAwait(false) is { } reason)
+            {
+                Log(target).Information("{TargetName} runs: {Reason}", target.Name, reason);
+                outcome.Ran = true;
+                outcome.Reason = null;
+                outcome.Contribution = null;
+                outcome.Outputs.Clear();
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>What the targets <paramref name="target"/> needs passed on, in plan order.</summary>

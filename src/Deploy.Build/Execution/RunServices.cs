@@ -14,4 +14,6 @@ internal sealed record RunServices(
     // Where targets' typed state is stored and restored from (--continue); null: nowhere (engine tests).
     OutputStore? Outputs = null,
     // Fingerprints the inputs of targets that declare them (up-to-date checks, with Outputs); null: every target runs.
-    Fingerprints.Fingerprinter? Fingerprints = null);
+    Fingerprints.Fingerprinter? Fingerprints = null,
+    // Each target's fingerprint as it is taken, for the build to read (IDeployBuild.InputsFingerprint); null: not kept.
+    System.Collections.Concurrent.ConcurrentDictionary<string, string>? Taken = null);

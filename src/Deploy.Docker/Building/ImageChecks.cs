@@ -20,6 +20,7 @@ internal static class ImageChecks
         problems.AddRange(build.ImageTags.Select(t => ImageNames.TagProblem(t.Trim())).OfType<string>());
         problems.AddRange(build.BuildArgs.Select(ImageNames.BuildArgProblem).OfType<string>());
         Add(problems, DockerEngine.AddressProblem(build.DockerHost, build.EnvironmentVariables));
+        Add(problems, ImageCreated.Problem(build.EnvironmentVariables));
 
         // The files are only checked once the source is there: while a Clone has yet to fetch it, SourceDirectory
         // names a directory that may not hold it (or holds an older one), and checking that would be a guess.

@@ -19,6 +19,9 @@ internal sealed record ImageRequest(
     /// <summary>Where a Dockerfile finds the published service in its context: <c>COPY .deploy/publish/ /app/</c>.</summary>
     public const string PublishPrefix = ".deploy/publish";
 
+    /// <summary>The label holding the fingerprint of the inputs the image was built from; every image a Deploy build makes has it.</summary>
+    public const string InputsLabel = "dev.deploy.inputs";
+
     /// <summary>The name of <paramref name="directory"/> inside <paramref name="source"/> (the source's own name for <c>.</c>).</summary>
     public static string DirectoryName(string source, string directory) =>
         Path.GetFileName(Path.GetFullPath(Path.Combine(source, directory)).TrimEnd('/', '\\'));
@@ -40,12 +43,19 @@ internal sealed record ImageRequest(
         var tags = new[] { version }.Concat(build.ImageTags.Select(t => ImageNames.Tag(t.Trim()))).Distinct(StringComparer.Ordinal).ToList();
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["org.opencontainers.image.created"] = build.Time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["org.opencontainers.image.created"] = ImageCreated.Label(build),
             ["org.opencontainers.image.version"] = version,
         };
         if (build.ImageRevision is { Length: > 0 } revision)
         {
             labels["org.opencontainers.image.revision"] = revision;
+        }
+
+        // The fingerprint of Image's inputs: an image made from these inputs is found again by it (and its presence
+        // marks the images this build made, for --keep-images).
+        if (build.InputsFingerprint(nameof(IImage.Image)) is { } inputs)
+        {
+            labels[InputsLabel] = inputs;
         }
 
         if (build.ImageSourceUrl is { Length: > 0 } source)

@@ -28,9 +28,19 @@ internal sealed class ImagePusher(DockerClient client, ILogger log, TimeProvider
             ServerAddress = registry,
         };
         string? digest = null;
+        var held = await PushedDigestsAsync(image, cancellationToken).ConfigureAwait(false);
+        var manifests = new RegistryManifests(log, time);
         foreach (var tag in image.Tags)
         {
             var reference = $"{image.Repository}:{tag}";
+            if (held.Count > 0 && await manifests.DigestAsync(registry, image.Repository[(registry.Length + 1)..], tag, credentials, cancellationToken).ConfigureAwait(false) is { } there
+                && held.Contains(there))
+            {
+                log.Information("{Reference} is already in the registry as {Digest}: not pushed again", reference, there);
+                digest ??= there;
+                continue;
+            }
+
             var attempts = 0;
             try
             {
@@ -55,6 +65,27 @@ internal sealed class ImagePusher(DockerClient client, ILogger log, TimeProvider
         }
 
         return new PushedImage(image.Repository, digest!, image.Tags);
+    }
+
+    /// <summary>
+    /// The digests this image was pushed to its repository under (the engine's RepoDigests): a tag the registry says
+    /// names one of them already holds this image. None: it was never pushed from this engine.
+    /// </summary>
+    private async Task<HashSet<string>> PushedDigestsAsync(ContainerImage image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var inspected = await client.Images.InspectImageAsync(image.ImageId, cancellationToken).ConfigureAwait(false);
+            return (inspected.RepoDigests ?? [])
+                .Where(d => d.StartsWith(image.Repository + "@", StringComparison.Ordinal))
+                .Select(d => d[(image.Repository.Length + 1)..])
+                .ToHashSet(StringComparer.Ordinal);
+        }
+        catch (DockerApiException exception)
+        {
+            log.Debug("Could not read the pushed digests of {ImageId} ({Message}), so it is pushed", image.ImageId, exception.Message);
+            return [];
+        }
     }
 
     private async Task<string> PushOnceAsync(

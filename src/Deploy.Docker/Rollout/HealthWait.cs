@@ -67,6 +67,21 @@ internal sealed class HealthWait(IDockerClient docker, ILogger log, TimeProvider
         }
     }
 
+    /// <summary>
+    /// One look at a container that already serves: null when its health check passes now (the image's HEALTHCHECK
+    /// reports healthy, or the health URL answers 2xx), else what it found.
+    /// </summary>
+    public static async Task<string?> ProblemNowAsync(ContainerInspectResponse container, DockerRolloutRequest request, CancellationToken cancellationToken)
+    {
+        if (request.HealthUrl is null && container.State.Health is { } health)
+        {
+            return health.Status == "healthy" ? null : $"HEALTHCHECK is '{health.Status}'";
+        }
+
+        using var http = new HttpClient { Timeout = ProbeTimeout };
+        return await ProbeAsync(http, request.HealthUrl ?? DefaultHealthUrl(request), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Where the service answers from the host: the published port, else (host networking) its own.</summary>
     public static Uri DefaultHealthUrl(DockerRolloutRequest request) =>
         new($"http://127.0.0.1:{(request.PortMapping?.HostPort ?? request.Port).ToString(CultureInfo.InvariantCulture)}/healthz");

@@ -25,11 +25,18 @@ internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, Time
     /// <summary>The label on a new container that names the container it replaced, so a kept previous version is known as such later.</summary>
     public const string PreviousLabel = "deploy.previous";
 
+    /// <summary>The label on a container holding <see cref="ConfigHash"/> of the request that created it.</summary>
+    public const string ConfigLabel = "deploy.config";
+
     /// <summary>Rolls <paramref name="request"/> out; throws <see cref="DockerRolloutException"/> after restoring on failure.</summary>
     public async Task<DockerRolloutResult> RunAsync(DockerRolloutRequest request, CancellationToken cancellationToken)
     {
-        await EnsureImageAsync(request.Image, cancellationToken).ConfigureAwait(false);
+        var imageId = await EnsureImageAsync(request.Image, cancellationToken).ConfigureAwait(false);
         var serving = await FindServingVersionAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!request.Force && await AlreadyServingAsync(request, serving, imageId, cancellationToken).ConfigureAwait(false) is { } unchanged)
+        {
+            return unchanged;
+        }
         if (request.PortMapping is null)
         {
             PortGuard.BeforeChange(request, serving.Container);
@@ -90,12 +97,45 @@ internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, Time
         };
     }
 
-    private async Task EnsureImageAsync(string image, CancellationToken cancellationToken)
+    /// <summary>
+    /// The result of a rollout that changes nothing: the container runs <paramref name="imageId"/> with the request's
+    /// configuration (<see cref="ConfigLabel"/>), proved healthy once (its restart policy says so), and is healthy now.
+    /// Null: it is rolled out.
+    /// </summary>
+    private async Task<DockerRolloutResult?> AlreadyServingAsync(DockerRolloutRequest request, ServingVersion serving, string imageId, CancellationToken cancellationToken)
+    {
+        if (serving is not { Container: { } current, Parked: false }
+            || current.Image != imageId
+            || !current.State.Running || current.State.Restarting
+            || current.HostConfig?.RestartPolicy?.Name != RestartPolicyKind.UnlessStopped
+            || current.Config?.Labels is not { } labels || !labels.TryGetValue(ConfigLabel, out var config) || config != ConfigHash(request))
+        {
+            return null;
+        }
+
+        if (await HealthWait.ProblemNowAsync(current, request, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            log.Information("{Name} runs {Image} but is not healthy ({Problem}), so it is replaced", request.ContainerName, request.Image, problem);
+            return null;
+        }
+
+        log.Information("{Name} already runs {Image} and is healthy: nothing to roll out (--force Rollout redeploys)", request.ContainerName, request.Image);
+        return new DockerRolloutResult
+        {
+            ContainerName = request.ContainerName,
+            ContainerId = current.ID,
+            Image = request.Image,
+            ImageId = imageId,
+            Unchanged = true,
+        };
+    }
+
+    /// <summary>The image's ID, pulled first when the engine lacks it.</summary>
+    private async Task<string> EnsureImageAsync(string image, CancellationToken cancellationToken)
     {
         try
         {
-            await docker.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
-            return;
+            return (await docker.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false)).ID;
         }
         catch (DockerImageNotFoundException)
         {
@@ -105,7 +145,7 @@ internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, Time
         try
         {
             await docker.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = image }, authConfig: null, new Progress<JSONMessage>(), cancellationToken).ConfigureAwait(false);
-            await docker.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
+            return (await docker.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false)).ID;
         }
         catch (DockerApiException pullFailure)
         {
@@ -121,6 +161,7 @@ internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, Time
         // No restart policy until it proved healthy: a restart then is a failure to see, not to paper over.
         var hostConfig = new HostConfig { RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No } };
         var labels = request.Labels.ToDictionary();
+        labels[ConfigLabel] = ConfigHash(request);
         if (previous is not null)
         {
             labels[PreviousLabel] = previous.ID;
@@ -171,6 +212,27 @@ internal sealed partial class RolloutRun(IDockerClient docker, ILogger log, Time
 
         variables.AddRange(request.Environment);
         return variables;
+    }
+
+    /// <summary>
+    /// What the container is created with besides its image (environment, ports or host networking, labels), hashed:
+    /// the same hash on the running container means a rollout of the same image would change nothing.
+    /// </summary>
+    private static string ConfigHash(DockerRolloutRequest request)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var variable in ContainerEnvironment(request))
+        {
+            text.Append("env\0").Append(variable).Append('\n');
+        }
+
+        text.Append("publish\0").Append(request.PortMapping is { } p ? $"{p.HostPort}:{p.ContainerPort}" : "host").Append('\n');
+        foreach (var (name, value) in request.Labels.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            text.Append("label\0").Append(name).Append('=').Append(value).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static string DescribeFailure(DockerRolloutRequest request, Exception failure, string logs, ContainerInspectResponse? previous, bool restored)

@@ -36,6 +36,9 @@ internal sealed class DotNetToolchain(string file, string sourceDirectory) : Too
         }
     }
 
+    public override Task<string> VersionAsync(IToolchain build, CancellationToken cancellationToken) =>
+        VersionOfAsync(build, "dotnet", ["--version"], WorkingDirectory, cancellationToken);
+
     public override async Task<PublishedService?> CompileAsync(ICompile build, CancellationToken cancellationToken)
     {
         var stamp = build.SourceRevision is { Length: > 0 } revision ? [$"-p:SourceRevisionId={revision}"] : Array.Empty<string>();
@@ -63,7 +66,9 @@ internal sealed class DotNetToolchain(string file, string sourceDirectory) : Too
     protected override Task RunTestsAsync(ITest build, string resultsDirectory, CancellationToken cancellationToken)
     {
         var filter = build.TestFilter is { Length: > 0 } f ? ["--filter", f] : Array.Empty<string>();
-        return DotNetAsync(build, ["test", File, "--no-build", "-c", build.Configuration, "--logger", "trx", "--results-directory", resultsDirectory, .. filter], cancellationToken);
+        // Compile built the tests when it ran; when it was up to date, a changed test (not its input) is built here.
+        var once = ToolchainState.Of(build).Compiled ? "--no-build" : "--no-restore";
+        return DotNetAsync(build, ["test", File, once, "-c", build.Configuration, "--logger", "trx", "--results-directory", resultsDirectory, .. filter], cancellationToken);
     }
 
     protected override TestSummary ReadTestResults(ITest build, string resultsDirectory) => TrxReader.ReadDirectory(resultsDirectory);

@@ -16,6 +16,9 @@ internal sealed class GoToolchain(string moduleDirectory, string sourceDirectory
     public override Task RestoreAsync(IRestore build, CancellationToken cancellationToken) =>
         GoAsync(build, ["mod", "download"], GoEnvironment(), cancellationToken);
 
+    public override Task<string> VersionAsync(IToolchain build, CancellationToken cancellationToken) =>
+        VersionOfAsync(build, "go", ["env", "GOVERSION"], ModuleDirectory, cancellationToken);
+
     public override async Task<PublishedService?> CompileAsync(ICompile build, CancellationToken cancellationToken)
     {
         var (os, architecture) = GoPlatform.FromRuntime(build.Runtime);

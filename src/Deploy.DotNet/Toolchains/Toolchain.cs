@@ -11,6 +11,15 @@ internal abstract class Toolchain
 
     public abstract Task RestoreAsync(IRestore build, CancellationToken cancellationToken);
 
+    /// <summary>The toolchain's version, an input of Restore, Compile and Test (<see cref="ServiceInputs"/>).</summary>
+    public abstract Task<string> VersionAsync(IToolchain build, CancellationToken cancellationToken);
+
+    /// <summary>What <paramref name="program"/> printed, for <see cref="VersionAsync"/>; a failure throws, so the target's inputs cannot be read and it runs.</summary>
+    protected static async Task<string> VersionOfAsync(IToolchain build, string program, string[] arguments, string directory, CancellationToken cancellationToken) =>
+        await ServiceInputs.OutputAsync(build, program, arguments, directory, cancellationToken).ConfigureAwait(false) is { Count: > 0 } lines
+            ? string.Join('\n', lines).Trim()
+            : throw new DeployException($"'{program} {string.Join(' ', arguments)}' in '{directory}' failed, so the toolchain's version is unknown. Check that {program} is installed and on PATH.");
+
     /// <summary>Builds and publishes; null when the service has nothing to publish.</summary>
     public abstract Task<PublishedService?> CompileAsync(ICompile build, CancellationToken cancellationToken);
 
@@ -36,7 +45,7 @@ internal abstract class Toolchain
             failure = exception;
         }
 
-        var summary = ReadTestResults(build, results);
+        var summary = ReadTestResults(build, results) with { RanAt = build.Time.GetUtcNow() };
         ToolchainState.Of(build).TestResults = summary;
         build.Log.Information("Tests: {Summary}", summary.ToString());
         if (summary.Failed > 0)

@@ -96,7 +96,8 @@ internal sealed partial class Cloner
             RefResolver.TagFor(refs, commit, resolution),
             git.Subject(commit),
             git.IsShallow,
-            updating);
+            updating,
+            git.CommitTime(commit));
         _log.Information(
             "Checked out {What}{ShortCommit} \"{Subject}\"{Shallow}",
             checkout.RefName is { } name ? name + " at " : "",

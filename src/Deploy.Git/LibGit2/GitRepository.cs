@@ -147,6 +147,8 @@ internal sealed class GitRepository : IDisposable
 
     public string Subject(string sha) => _repository.Lookup<Commit>(sha).MessageShort;
 
+    public DateTimeOffset CommitTime(string sha) => _repository.Lookup<Commit>(sha).Committer.When;
+
     /// <summary>Tracked files changed in the working tree or index, and untracked files (not ignored ones).</summary>
     public IReadOnlyList<string> LocalChanges()
     {

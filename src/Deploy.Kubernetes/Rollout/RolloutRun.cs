@@ -44,10 +44,18 @@ internal sealed partial class RolloutRun
             RevisionBefore = before,
             RevisionAfter = before,
         };
+        if (!_request.Force && container.Image == _request.Image && IsRolledOut(deployment))
+        {
+            _log.Information(
+                "Deployment {Namespace:l}/{Deployment:l} already runs {Image:l} and is fully rolled out (revision {Revision:l}): nothing to roll out (--force Rollout redeploys)",
+                Namespace, Name, _request.Image, before?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+            return result with { Unchanged = true };
+        }
+
         _log.Information(
             "Setting container {Container:l} of deployment {Namespace:l}/{Deployment:l} (revision {Revision:l}) from {OldImage:l} to {Image:l}",
             container.Name, Namespace, Name, before?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", container.Image, _request.Image);
-        await _api.PatchDeploymentAsync(Name, SetImagePatch(container.Name), V1Patch.PatchType.StrategicMergePatch, cancellationToken).ConfigureAwait(false);
+        await _api.PatchDeploymentAsync(Name, SetImagePatch(container.Name, restart: _request.Force && container.Image == _request.Image), V1Patch.PatchType.StrategicMergePatch, cancellationToken).ConfigureAwait(false);
 
         string reason;
         try
@@ -90,8 +98,28 @@ internal sealed partial class RolloutRun
                 $"Deployment \"{Name}\" in namespace \"{Namespace}\" has no container \"{_request.Container}\" (its containers: {names}): pass --container with one of them.");
     }
 
-    /// <summary>The strategic merge patch <c>kubectl set image</c> sends (containers merge by name), plus the change cause.</summary>
-    private JsonObject SetImagePatch(string container)
+    /// <summary>
+    /// Healthy as <c>kubectl rollout status</c> would end: the controller saw the latest spec, and every wanted replica
+    /// is updated and available, none unavailable.
+    /// </summary>
+    private static bool IsRolledOut(V1Deployment deployment)
+    {
+        var status = deployment.Status;
+        var wanted = deployment.Spec.Replicas ?? 1;
+        return status is not null
+            && (status.ObservedGeneration ?? 0) >= (deployment.Metadata.Generation ?? 0)
+            && (status.UpdatedReplicas ?? 0) == wanted
+            && (status.AvailableReplicas ?? 0) == wanted
+            && (status.Replicas ?? 0) == wanted
+            && (status.UnavailableReplicas ?? 0) == 0;
+    }
+
+    /// <summary>
+    /// The strategic merge patch <c>kubectl set image</c> sends (containers merge by name), plus the change cause; a
+    /// forced rollout of the image already set also stamps the pod template, as <c>kubectl rollout restart</c> does,
+    /// so that new pods roll out.
+    /// </summary>
+    private JsonObject SetImagePatch(string container, bool restart)
     {
         var patch = new JsonObject
         {
@@ -106,6 +134,14 @@ internal sealed partial class RolloutRun
                 },
             },
         };
+        if (restart)
+        {
+            patch["spec"]!["template"]!["metadata"] = new JsonObject
+            {
+                ["annotations"] = new JsonObject { ["kubectl.kubernetes.io/restartedAt"] = _request.TimeProvider.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) },
+            };
+        }
+
         if (_request.ChangeCause is not null)
         {
             patch["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [Revisions.ChangeCauseAnnotation] = _request.ChangeCause } };

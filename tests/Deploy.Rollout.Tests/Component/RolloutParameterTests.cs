@@ -18,6 +18,7 @@ public sealed class RolloutParameterTests
     [InlineData("--health-url", "ftp://127.0.0.1/healthz", "--health-url 'ftp://127.0.0.1/healthz' is not an http(s) URL")]
     [InlineData("--rollout-timeout", "0s", "--rollout-timeout '00:00:00' is not a positive time")]
     [InlineData("--docker-host", "ftp://engine", "The Docker engine address 'ftp://engine' (--docker-host) is not valid")]
+    [InlineData("--keep-images", "0", "--keep-images is 0, but at least the deployed image must stay. Give 1 or more (default 3).")]
     public async Task A_bad_parameter_is_refused_before_anything_runs(string parameter, string value, string expected)
     {
         using var driver = Driver();
