@@ -6,17 +6,19 @@ using Deploy.GitHub;
 using Deploy.OpenTelemetry;
 using Deploy.Prometheus;
 using Deploy.Rollout;
+using Deploy.Rollout.Verify;
 
 /// <summary>
 /// The stock pipeline, composed from build components:
-/// Clone -> Restore -> Compile -> { Test, Image -> Push } -> Rollout.
+/// Clone -> Restore -> Compile -> { Test, Image -> Push } -> Rollout -> Verify (when a gate is given).
 /// With no arguments it clones this repository, restores, compiles (and publishes) and tests the sample service
 /// in samples/hello-service while building its image, pushes the image when --registry is given, and rolls it
-/// out to the local Docker engine (or --rollout-target kubernetes). Stage timings go to a Pushgateway when
+/// out to the local Docker engine (or --rollout-target kubernetes), then checks it with the verification gates
+/// (--verify-url, --verify-query) when any is given, rolling it back when one fails. Stage timings go to a Pushgateway when
 /// --pushgateway-url is given, and the run is exported as an OpenTelemetry trace when --otlp-endpoint (or
 /// OTEL_EXPORTER_OTLP_ENDPOINT) is.
 /// </summary>
-sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics, IOpenTelemetryTracing, IGitHubWorkflows, IWebhookServer
+sealed class Build : DeployBuild, IClone, IDotNet, IVerify, IPushgatewayMetrics, IOpenTelemetryTracing, IGitHubWorkflows, IWebhookServer
 {
     public static int Main() => Execute<Build>(x => ((IRollout)x).Rollout);
 

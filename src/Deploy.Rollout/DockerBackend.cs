@@ -40,6 +40,7 @@ internal static class DockerBackend
             DockerHost = build.DockerHost,
             EnvironmentVariables = build.EnvironmentVariables,
             TimeProvider = build.Time,
+            KeepPrevious = build.KeepPreviousVersion,
         };
     }
 
