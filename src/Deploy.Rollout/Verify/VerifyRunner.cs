@@ -32,7 +32,7 @@ internal static class VerifyRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            build.Log.Warning("Verification was cancelled before the gates passed: rolling back {Where}", deployed.Where);
+            build.Log.Warning("Verification was cancelled before the gates passed: rolling back {Where:l}", deployed.Where);
             state.RolledBackTo = await RollBackAsync(build, deployed, "verification was cancelled").ConfigureAwait(false);
             throw;
         }
@@ -41,7 +41,7 @@ internal static class VerifyRunner
         if (outcome.Failure is { } failure)
         {
             var what = $"The gate {failure.Gate} failed at {outcome.At:O} (evaluation {outcome.Evaluations} of {gates.Evaluations}): the value was {failure.Value}.";
-            build.Log.Error("{What} Rolling back {Where}", what, deployed.Where);
+            build.Log.Error("{What:l} Rolling back {Where:l}", what, deployed.Where);
             state.RolledBackTo = await RollBackAsync(build, deployed, what).ConfigureAwait(false);
             throw new VerifyException($"{what} {Restored(state.RolledBackTo)}");
         }
