@@ -15,16 +15,16 @@ public interface IVerify : IRollout
     [Parameter("Verify: URL that must answer 2xx on every probe for --verify-for after the rollout (repeatable)")]
     Uri[] VerifyUrl => GetParameter<Uri[]>() ?? [];
 
-    [Parameter("Verify: PromQL query that must give a non-empty result with every sample non-zero on every evaluation, such as 'rate(errors[1m]) < 0.01' (repeatable; needs --prometheus-url)")]
+    [Parameter("Verify: PromQL query that must give a non-empty result with every sample non-zero on every evaluation, such as 'rate(errors_total[1m]) < bool 0.1' (repeatable; needs --prometheus-url)")]
     string[] VerifyQuery => GetParameter<string[]>() ?? [];
 
     [Parameter("Verify: Prometheus's base URL for --verify-query, such as http://127.0.0.1:9090 (its HTTP API /api/v1/query is asked)")]
     Uri? PrometheusUrl => GetParameter<Uri>();
 
-    [Parameter("Verify: how long every gate must keep passing after the rollout (default 30s)")]
+    [Parameter("Verify: how long every gate must keep passing after the rollout")]
     TimeSpan VerifyFor => GetParameter<TimeSpan?>() ?? TimeSpan.FromSeconds(30);
 
-    [Parameter("Verify: time between evaluations of the gates, at most --verify-for (default 5s)")]
+    [Parameter("Verify: time between evaluations of the gates, at most --verify-for")]
     TimeSpan VerifyInterval => GetParameter<TimeSpan?>() ?? TimeSpan.FromSeconds(5);
 
     [Parameter("Verify: what an empty query result or an unreachable Prometheus counts as: fail (roll back, the default) or pass")]
