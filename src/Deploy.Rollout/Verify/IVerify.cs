@@ -36,14 +36,12 @@ public interface IVerify : IRollout
     /// <summary>Checks the deployed version with the gates and keeps it, or rolls it back.</summary>
     Target Verify => _ => _
         .Description("Check the deployed version with --verify-url / --verify-query for --verify-for; roll it back when a gate fails")
-        .DependsOn<IRollout>(x => x.Rollout)
+        // Triggered, not depending: Rollout plans it, and it runs only once Rollout succeeded. (DependsOn as well would
+        // make each plan the other, and a workflow job could name neither.)
         .TriggeredBy<IRollout>(x => x.Rollout)
         .OnlyWhenStatic(() => VerifyGates.Of(this).Any, "no --verify-url or --verify-query is given, so nothing is verified after the rollout")
         .Validates(() => VerifyChecks.Problems(VerifyGates.Of(this)))
-        .Produces("verified", () => VerifyState.Of(this).Outcome is { } outcome ? (outcome.Passed ? "passed" : "failed") : null)
+        .Produces("verified", () => VerifyState.Of(this).Outcome is { Passed: true } ? "passed" : null)
         .Produces("evaluations", () => VerifyState.Of(this).Outcome?.Evaluations)
-        .Produces("failedGate", () => VerifyState.Of(this).Outcome?.Failure?.Gate)
-        .Produces("failedValue", () => VerifyState.Of(this).Outcome?.Failure?.Value)
-        .Produces("rolledBackTo", () => VerifyState.Of(this).RolledBackTo is { } back ? back.Docker?.PreviousImageId ?? back.RevisionAfter ?? "nothing" : null)
         .Executes(async ct => await VerifyRunner.RunAsync(this, ct).ConfigureAwait(false));
 }

@@ -22,7 +22,7 @@ internal static class VerifyRunner
         }
 
         var deployed = build.Deployed
-            ?? throw new VerifyException("There is nothing to verify: the Rollout target has not deployed anything in this run. Run Verify with its dependencies (do not --skip Rollout).");
+            ?? throw new VerifyException("There is nothing to verify: the Rollout target has not deployed anything in this run. Run Rollout (it triggers Verify when a gate is given), and do not --skip it.");
         var state = VerifyState.Of(build);
         VerifyOutcome outcome;
         try
@@ -33,7 +33,7 @@ internal static class VerifyRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             build.Log.Warning("Verification was cancelled before the gates passed: rolling back {Where:l}", deployed.Where);
-            state.RolledBackTo = await RollBackAsync(build, deployed, "verification was cancelled").ConfigureAwait(false);
+            state.RolledBackTo = await RollBackAsync(build, deployed, "Verification was cancelled.").ConfigureAwait(false);
             throw;
         }
 
