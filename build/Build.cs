@@ -6,18 +6,20 @@ using Deploy.GitHub;
 using Deploy.OpenTelemetry;
 using Deploy.Prometheus;
 using Deploy.Rollout;
+using Deploy.Rollout.Verify;
 
 /// <summary>
 /// The stock pipeline, composed from build components:
-/// Source | Clone -> Restore -> Compile -> { Test, Image -> Push } -> Rollout.
+/// Source | Clone -> Restore -> Compile -> { Test, Image -> Push } -> Rollout -> Verify (when a gate is given).
 /// With no arguments it builds this checkout: restores, compiles (and publishes) and tests the sample service in
 /// samples/hello-service while building its image, tagged with the checkout's short commit (-dirty with uncommitted
 /// changes), pushes the image when --registry is given, and rolls it out to the local Docker engine (or
-/// --rollout-target kubernetes). With --repository it clones that repository and builds it instead. Stage timings go
-/// to a Pushgateway when --pushgateway-url is given, and the run is exported as an OpenTelemetry trace when
-/// --otlp-endpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) is.
+/// --rollout-target kubernetes), then checks it with the verification gates (--verify-url, --verify-query) when any
+/// is given, rolling it back when one fails. With --repository it clones that repository and builds it instead.
+/// Stage timings go to a Pushgateway when --pushgateway-url is given, and the run is exported as an OpenTelemetry
+/// trace when --otlp-endpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) is.
 /// </summary>
-sealed class Build : DeployBuild, IClone, IDotNet, IRollout, IPushgatewayMetrics, IOpenTelemetryTracing, IGitHubWorkflows, IWebhookServer
+sealed class Build : DeployBuild, IClone, IDotNet, IVerify, IPushgatewayMetrics, IOpenTelemetryTracing, IGitHubWorkflows, IWebhookServer
 {
     public static int Main() => Execute<Build>(x => ((IRollout)x).Rollout);
 

@@ -11,17 +11,19 @@ using Serilog;
 //   overhead N [layers]   N no-op targets in a layered DAG (each depends on 3 of the previous layer)
 //   parallel W L D        W x L targets that each await D ms: wall time vs critical path and vs the sum
 //   fingerprint N         fingerprinting a target whose input is a tree of N files: cold, warm, one file changed
+//   verify RUNS           the verification gates' cost beyond the wait (one URL and one query gate, local servers)
 return args switch
 {
     ["overhead", var n, ..] => await Overhead(int.Parse(n, CultureInfo.InvariantCulture)),
     ["parallel", var w, var l, var d] => await Parallel(int.Parse(w, CultureInfo.InvariantCulture), int.Parse(l, CultureInfo.InvariantCulture), int.Parse(d, CultureInfo.InvariantCulture)),
     ["fingerprint", var n] => await Fingerprinting.RunAsync(int.Parse(n, CultureInfo.InvariantCulture)),
+    ["verify", var runs] => await VerifyGatesBench.RunAsync(int.Parse(runs, CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Deploy.Bench overhead N | parallel WIDTH LAYERS DELAY_MS | fingerprint FILES");
+    Console.Error.WriteLine("usage: Deploy.Bench overhead N | parallel WIDTH LAYERS DELAY_MS | fingerprint FILES | verify RUNS");
     return 2;
 }
 

@@ -41,6 +41,7 @@ internal static class DockerBackend
             EnvironmentVariables = build.EnvironmentVariables,
             TimeProvider = build.Time,
             Force = build.IsForced(nameof(IRollout.Rollout)),
+            KeepPrevious = build.KeepPreviousVersion,
         };
     }
 

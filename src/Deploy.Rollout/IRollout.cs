@@ -76,6 +76,13 @@ public interface IRollout : IPush, ITest, IKubernetesRollout, IGitSource
 
     IReadOnlyList<Target> IImage.ImagePrerequisites => [Compile];
 
+    /// <summary>
+    /// Docker: keep the replaced version (stopped, as <c>NAME-previous</c>) after a healthy rollout, so a later target
+    /// can still put it back; the verification gates (<see cref="Verify.IVerify"/>) set it while a gate is configured and
+    /// remove it once the gates pass.
+    /// </summary>
+    internal bool KeepPreviousVersion => false;
+
     /// <summary>What <see cref="Rollout"/> deployed; null until it ran.</summary>
     Deployed? Deployed => RolloutState.Of(this).Deployed;
 

@@ -44,14 +44,17 @@ public sealed class PrometheusServer : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "deploy-prometheus-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
         var config = Path.Combine(directory, "prometheus.yml");
-        var seconds = interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        // Prometheus's durations have no fractions: 500ms, not 0.5s.
+        var duration = interval.Ticks % TimeSpan.TicksPerSecond == 0
+            ? ((long)interval.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s"
+            : ((long)interval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
 
         // honor_labels: the pushed job and grouping labels stay as pushed, instead of becoming exported_job etc.
         // (https://github.com/prometheus/pushgateway#about-the-job-and-instance-labels).
         await File.WriteAllTextAsync(config, $"""
             global:
-              scrape_interval: {seconds}s
-              evaluation_interval: {seconds}s
+              scrape_interval: {duration}
+              evaluation_interval: {duration}
             scrape_configs:
               - job_name: {ScrapeJob}
                 honor_labels: true
