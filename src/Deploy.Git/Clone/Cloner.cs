@@ -97,7 +97,7 @@ internal sealed partial class Cloner
             git.Subject(commit),
             git.IsShallow,
             updating,
-            git.CommitTime(commit));
+            CommitTime: git.CommitTime(commit));
         _log.Information(
             "Checked out {What}{ShortCommit} \"{Subject}\"{Shallow}",
             checkout.RefName is { } name ? name + " at " : "",

@@ -7,7 +7,7 @@ namespace Deploy.GitHub.Tests.Workflows;
 public sealed class ReleaseBuildTests : IDisposable
 {
     private static readonly string[] Frequent =
-        ["ref", "project", "kube-context", "namespace", "deployment", "container", "no-rollback", "pushgateway-url", "registry", "image-tags", "rollout-target", "rollout-timeout"];
+        ["ref", "project", "registry", "image-tags", "kube-context", "namespace", "deployment", "container", "no-rollback", "rollout-target", "rollout-timeout", "pushgateway-url"];
 
     private readonly BuildDriver _driver = new();
 
