@@ -81,7 +81,7 @@ public sealed class ReleaseBuildTests : IDisposable
         Assert.Equal(["test-push", "rollout"], workflow.JobIds);
         Assert.Equal(["test-push"], workflow.Needs("rollout"));
         Assert.Equal("Rollout → (Smoke, Notify)", WorkflowFile.Scalar(workflow.Job("rollout"), "name"));
-        Assert.Equal("Clone → Restore → Compile → (Test, Image → Push)", WorkflowFile.Scalar(workflow.Job("test-push"), "name"));
+        Assert.Equal("Clone → Source → Restore → Compile → (Test, Image → Push)", WorkflowFile.Scalar(workflow.Job("test-push"), "name"));
         Assert.Equal("./build.sh Test Push", workflow.Run("test-push"));
         Assert.Equal("./build.sh Smoke --skip Clone Source Restore Compile Test Image Push", workflow.Run("rollout"));
         Assert.Equal(["Rollout", "Smoke", "Notify"], JobRuns.Of(workflow, build.Description!)["rollout"]);
