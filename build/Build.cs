@@ -19,7 +19,7 @@ using Deploy.Rollout.Verify;
 /// Stage timings go to a Pushgateway when --pushgateway-url is given, and the run is exported as an OpenTelemetry
 /// trace when --otlp-endpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) is.
 /// </summary>
-sealed class Build : DeployBuild, IClone, IDotNet, IVerify, IPushgatewayMetrics, IOpenTelemetryTracing, IGitHubWorkflows, IWebhookServer
+sealed partial class Build : DeployBuild, IClone, IDotNet, IVerify, IPushgatewayMetrics, IOpenTelemetryTracing, IGitHubWorkflows, IWebhookServer
 {
     public static int Main() => Execute<Build>(x => ((IRollout)x).Rollout);
 

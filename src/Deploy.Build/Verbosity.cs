@@ -1,7 +1,7 @@
 namespace Deploy.Build;
 
 /// <summary>How much the console shows (<c>--verbosity</c>). The log file always has everything.</summary>
-public enum Verbosity
+internal enum Verbosity
 {
     /// <summary>Errors and the final result only.</summary>
     Quiet,

@@ -6,7 +6,7 @@ namespace Deploy.Kubernetes;
 /// Checks a <see cref="KubernetesRolloutRequest"/> before anything is contacted: every problem at once, each a whole
 /// sentence that quotes the value and says what a valid one looks like.
 /// </summary>
-public static partial class KubernetesRolloutValidation
+internal static partial class KubernetesRolloutValidation
 {
     /// <summary>The problems with <paramref name="request"/>; empty when it is valid.</summary>
     public static IReadOnlyList<string> Validate(KubernetesRolloutRequest request) => Problems(request, checkImage: true);
