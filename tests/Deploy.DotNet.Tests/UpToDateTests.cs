@@ -26,7 +26,7 @@ public sealed class UpToDateTests : IDisposable
 
     private async Task<BuildResult> RunAsync(params string[] args)
     {
-        var result = await _driver.RunAsync(new ServiceBuild(_source.Path), ["Test", .. args]);
+        var result = await _driver.RunAsync(new ServiceBuild(_source.Path), ["Test", "--project", "samples/hello-service", .. args]);
         Assert.True(result.ExitCode == 0, result.ToString());
         return result;
     }
