@@ -24,7 +24,7 @@ public sealed class SampleImageTests(DockerFixture docker)
         var references = new List<string>();
         try
         {
-            var result = await driver.RunAsync(build, ["Push", "--docker-host", docker.Daemon.Host, "--registry", registry.Address, "--image-tags", "latest"]);
+            var result = await driver.RunAsync(build, ["Push", "--project", "samples/hello-service", "--docker-host", docker.Daemon.Host, "--registry", registry.Address, "--image-tags", "latest"]);
             references.AddRange(build.LastImage?.References ?? []);
 
             Assert.True(result.ExitCode == 0, result.ToString());

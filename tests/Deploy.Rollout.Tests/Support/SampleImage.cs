@@ -24,7 +24,7 @@ internal static class SampleImage
                 Repository.Copy(Repository.Sample, Path.Combine(source.FullName, "samples", "hello-service"));
                 using var driver = new BuildDriver();
                 var build = new SampleImageBuild(source.FullName);
-                var result = await driver.RunAsync(build, ["Image", "--docker-host", engine.Daemon.Host, "--image-name", "hello-verify"]);
+                var result = await driver.RunAsync(build, ["Image", "--project", "samples/hello-service", "--docker-host", engine.Daemon.Host, "--image-name", "hello-verify"]);
                 Assert.True(result.ExitCode == 0, result.ToString());
                 image = build.Built ?? throw new InvalidOperationException("Image succeeded without an image.");
                 Built[engine.Daemon.Host] = image;
