@@ -5,6 +5,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
+# Whatever stops the script before the tests report (a failed install, no dotnet, unformatted code), the last line
+# is still the tally: one failure. Cleared once the real tally is printed.
+tallied=""
+trap '[[ -n $tallied ]] || echo "0 passed, 1 failed, 0 skipped"' EXIT
+
 # Programs the fixtures start, by the Debian package that ships them.
 packages=(prometheus-pushgateway prometheus golang-go git openssh-server openssh-client docker.io docker-registry chromium fonts-liberation)
 # npm installs the workflow validator below; Debian's npm only when the machine has no npm of its own.
@@ -56,7 +61,6 @@ rm -rf "$results"
 # it would report CS1591 for every [Parameter] member; the build itself runs the analyzers (TreatWarningsAsErrors).
 if ! dotnet format whitespace Deploy.sln --verify-no-changes || ! dotnet format style Deploy.sln --verify-no-changes; then
   echo "error: the code is not formatted as .editorconfig says. Run 'dotnet format whitespace Deploy.sln && dotnet format style Deploy.sln', then ./test.sh again." >&2
-  echo "0 passed, 1 failed, 0 skipped"
   exit 1
 fi
 
@@ -87,4 +91,5 @@ if ((status != 0 && failed == 0)); then
   failed=1
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
+tallied=yes
 exit $((status != 0 || failed != 0))
