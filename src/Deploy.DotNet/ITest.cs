@@ -21,7 +21,7 @@ public interface ITest : ICompile
     /// <summary>
     /// Runs the tests (without compiling again when Compile ran). Up to date while the service's files, its tests
     /// included, the toolchain's version, the configuration, the filter and what Compile handed on are unchanged: then
-    /// the passing result of that run is restored, and shows as <c>13 passed, 0 failed, 0 skipped (cached from …)</c>.
+    /// the passing result of that run is restored, and shows as <c>13 passed (cached from …)</c>.
     /// </summary>
     Target Test => _ => _
         .Description("Run the service's tests")

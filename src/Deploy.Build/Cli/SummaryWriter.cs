@@ -73,7 +73,7 @@ internal static class SummaryWriter
 
     /// <summary>
     /// The note column: the error, the reason it did not run, or its outputs; one short line. An up-to-date target
-    /// that hands on outputs shows them (restored: <c>tests: 13 passed, 0 failed, 0 skipped (cached from …)</c>).
+    /// that hands on outputs shows them (restored: <c>tests: 13 passed (cached from …)</c>).
     /// </summary>
     public static string Note(TargetFinishedEvent target)
     {
