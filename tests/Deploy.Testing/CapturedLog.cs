@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Deploy.Build.Logging;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -22,7 +23,7 @@ public sealed class CapturedLog : ILogEventSink
     public IReadOnlyList<string> Messages => _events.Select(Render).ToList();
 
     /// <summary>Every line as <c>LVL message</c> (<c>INF</c>, <c>WRN</c>, …), with its exception if any, in order.</summary>
-    public IReadOnlyList<string> Lines => _events.Select(e => $"{Level(e.Level)} {Render(e)}{(e.Exception is null ? "" : " " + e.Exception)}").ToList();
+    public IReadOnlyList<string> Lines => _events.Select(e => $"{LineSink.Level(e.Level)} {Render(e)}{(e.Exception is null ? "" : " " + e.Exception)}").ToList();
 
     /// <summary>The rendered messages at <paramref name="level"/>, in order.</summary>
     public IReadOnlyList<string> At(LogEventLevel level) => _events.Where(e => e.Level == level).Select(Render).ToList();
@@ -38,14 +39,4 @@ public sealed class CapturedLog : ILogEventSink
     public override string ToString() => string.Join(Environment.NewLine, Lines);
 
     private static string Render(LogEvent logEvent) => logEvent.RenderMessage(CultureInfo.InvariantCulture);
-
-    private static string Level(LogEventLevel level) => level switch
-    {
-        LogEventLevel.Verbose => "VRB",
-        LogEventLevel.Debug => "DBG",
-        LogEventLevel.Information => "INF",
-        LogEventLevel.Warning => "WRN",
-        LogEventLevel.Error => "ERR",
-        _ => "FTL",
-    };
 }

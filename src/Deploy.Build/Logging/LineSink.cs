@@ -171,7 +171,8 @@ internal sealed class LineSink(TextWriter console, TextWriter? file, SecretMaske
 
     private static IEnumerable<string> Lines(string text) => text.TrimEnd('\r', '\n').Split('\n').Select(l => l.TrimEnd('\r'));
 
-    private static string Level(LogEventLevel level) => level switch
+    /// <summary>The three letters a line shows for its level (<c>WRN</c>); test captures render levels the same way.</summary>
+    internal static string Level(LogEventLevel level) => level switch
     {
         LogEventLevel.Verbose => "VRB",
         LogEventLevel.Debug => "DBG",
