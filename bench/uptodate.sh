@@ -11,33 +11,22 @@
 # Uses DOCKER_HOST when it answers, else starts Debian's dockerd (docker.io) on vfs in a temp dir. The pipeline
 # clones a clone of REPO_ROOT (its committed HEAD) and deploys to a container on a free port, removed at the end.
 set -euo pipefail
+# shellcheck source=bench/lib/dockerd.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/dockerd.sh"
 
 ROOT=$(cd "${1:-.}" && pwd)
 RUNS=${RUNS:-3}
 docker=$(command -v docker) || { echo "error: docker is not installed: apt-get install -y docker.io" >&2; exit 1; }
 work=$(mktemp -d /tmp/bench-uptodate-XXXXXX)
-daemon=""
 container="hello-bench-$$"
 cleanup() {
   "$docker" rm -f "$container" >/dev/null 2>&1 || true
-  if [ -n "$daemon" ]; then kill "$daemon" 2>/dev/null || true; wait "$daemon" 2>/dev/null || true; fi
-  grep -o " $work/[^ ]*" /proc/self/mounts | sort -r | xargs -r -n1 umount --lazy 2>/dev/null || true
+  bench_engine_stop "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-if [ -n "${DOCKER_HOST:-}" ] && "$docker" version >/dev/null 2>&1; then
-  echo "engine: $DOCKER_HOST (already running)"
-else
-  export DOCKER_HOST="unix://$work/d/docker.sock"
-  mkdir -p "$work/d"
-  dockerd --host "$DOCKER_HOST" --data-root "$work/d/data" --exec-root "$work/d/exec" --pidfile "$work/d/pid" \
-    --storage-driver=vfs --iptables=false --ip6tables=false --bridge=none >"$work/d/log" 2>&1 &
-  daemon=$!
-  for _ in $(seq 600); do "$docker" version >/dev/null 2>&1 && break; sleep 0.1; done
-  "$docker" version >/dev/null || { echo "error: dockerd did not start:" >&2; tail "$work/d/log" >&2; exit 1; }
-  echo "engine: $DOCKER_HOST (dockerd started here, vfs)"
-fi
+bench_engine_start "$work" "$docker"
 
 git clone --quiet "$ROOT" "$work/repo"
 repo=$work/repo

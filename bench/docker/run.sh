@@ -12,35 +12,22 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+# shellcheck source=bench/lib/dockerd.sh
+source "$here/../lib/dockerd.sh"
 runs="${BENCH_RUNS:-5}"
 docker=/usr/bin/docker
 [ -x "$docker" ] || docker="$(command -v docker)"
 
 work="$(mktemp -d /tmp/bench-docker-XXXXXX)"
-daemon=""
 registry=""
 cleanup() {
   [ -n "$registry" ] && kill "$registry" 2>/dev/null || true
-  if [ -n "$daemon" ]; then kill "$daemon" 2>/dev/null || true; wait "$daemon" 2>/dev/null || true; fi
-  # dockerd leaves its network namespace bind-mounted under the exec root.
-  grep -o " $work/[^ ]*" /proc/self/mounts | sort -r | xargs -r -n1 umount --lazy 2>/dev/null || true
+  bench_engine_stop "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-if [ -n "${DOCKER_HOST:-}" ] && "$docker" version >/dev/null 2>&1; then
-  echo "engine: $DOCKER_HOST (already running)"
-else
-  command -v dockerd >/dev/null || { echo "error: dockerd is not installed: apt-get install -y docker.io" >&2; exit 1; }
-  export DOCKER_HOST="unix://$work/d/docker.sock"
-  mkdir -p "$work/d"
-  dockerd --host "$DOCKER_HOST" --data-root "$work/d/data" --exec-root "$work/d/exec" --pidfile "$work/d/pid" \
-    --storage-driver=vfs --iptables=false --ip6tables=false --bridge=none >"$work/d/log" 2>&1 &
-  daemon=$!
-  for _ in $(seq 600); do "$docker" version >/dev/null 2>&1 && break; sleep 0.1; done
-  "$docker" version >/dev/null || { echo "error: dockerd did not start:" >&2; tail "$work/d/log" >&2; exit 1; }
-  echo "engine: $DOCKER_HOST (dockerd started here, vfs)"
-fi
+bench_engine_start "$work" "$docker"
 
 dotnet build "$here/Deploy.Bench.Docker.csproj" -c Release -nologo -v quiet >/dev/null
 bench="$here/bin/Release/net10.0/Deploy.Bench.Docker.dll"
