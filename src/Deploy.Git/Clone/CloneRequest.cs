@@ -42,22 +42,11 @@ internal sealed record CloneRequest(
         var before = problems.Count;
         var root = build.RootDirectory;
 
-        RepositoryAddress? repository;
-        if (build.Repository is { } given)
+        // Clone runs only when --repository is given (without it the build builds its checkout: IGitSource.BuildsCheckout).
+        var repository = RepositoryAddress.TryParse(build.Repository ?? "", root, "--repository", out var problem);
+        if (problem is not null)
         {
-            repository = RepositoryAddress.TryParse(given, root, "--repository", out var problem);
-            if (problem is not null)
-            {
-                problems.Add(problem);
-            }
-        }
-        else
-        {
-            repository = LibGit2.GitRepository.FindWorkingDirectory(root) is { } own ? RepositoryAddress.Local(own) : null;
-            if (repository is null)
-            {
-                problems.Add($"--repository was not given, and the build's root '{root}' is not inside a git repository to clone by default. Pass --repository.");
-            }
+            problems.Add(problem);
         }
 
         var reference = build.Ref is { Length: > 0 } r ? r.Trim() : null;
