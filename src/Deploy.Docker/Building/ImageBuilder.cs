@@ -14,7 +14,7 @@ internal sealed class ImageBuilder(DockerClient client, ILogger log)
     public async Task<string> BuildAsync(BuildRequest request, CancellationToken cancellationToken = default)
     {
         var ignore = await DockerIgnore.ReadAsync(request.ContextDirectory, request.Dockerfile, cancellationToken).ConfigureAwait(false);
-        var context = new ContextArchive(request.ContextDirectory, ignore, request.StagedDirectories, request.StagedFiles);
+        var context = new ContextArchive(request.ContextDirectory, ignore, request.StagedDirectories, request.StagedFiles, request.LeftOut);
         var parameters = new ImageBuildParameters
         {
             Dockerfile = request.Dockerfile,

@@ -35,7 +35,7 @@ internal static class ImageRunner
         var references = request.Tags.Select(tag => $"{request.Repository}:{tag}").ToList();
         build.Log.Information("Building {References} from {Context} ({Dockerfile})", string.Join(", ", references), request.ContextDirectory, request.Dockerfile);
         using var client = await DockerEngine.ConnectAsync(request.DockerHost, build.EnvironmentVariables, cancellationToken).ConfigureAwait(false);
-        var engineRequest = new BuildRequest(request.ContextDirectory, request.Dockerfile, references, request.BuildArgs, request.Target, request.Labels, directories, files);
+        var engineRequest = new BuildRequest(request.ContextDirectory, request.Dockerfile, references, request.BuildArgs, request.Target, request.Labels, directories, files, build.TemporaryDirectory);
         var id = await new ImageBuilder(client, build.Log).BuildAsync(engineRequest, cancellationToken).ConfigureAwait(false);
         build.Log.Information("Built {ImageId} as {References}", id, string.Join(", ", references));
         return new ContainerImage(id, request.Repository, request.Tags, request.Registry);

@@ -18,14 +18,22 @@ internal sealed class ContextArchive
     private readonly IReadOnlyList<(string Prefix, string Directory)> _stagedDirectories;
     private readonly IReadOnlyList<ContextFile> _stagedFiles;
     private readonly HashSet<string> _parents = new(StringComparer.Ordinal);
+    private readonly string? _leftOut;
 
+    /// <param name="directory">The context directory.</param>
+    /// <param name="ignore">Its <c>.dockerignore</c> rules.</param>
+    /// <param name="stagedDirectories">Directories added under a prefix (<c>.deploy/publish</c>).</param>
+    /// <param name="stagedFiles">Files added under their entry names (<c>.deploy/rootfs/…</c>).</param>
+    /// <param name="leftOut">A directory inside the context that is never sent, whatever the rules say (the build's <c>.nuke/temp</c>).</param>
     public ContextArchive(
         string directory,
         DockerIgnore ignore,
         IReadOnlyList<(string Prefix, string Directory)>? stagedDirectories = null,
-        IReadOnlyList<ContextFile>? stagedFiles = null)
+        IReadOnlyList<ContextFile>? stagedFiles = null,
+        string? leftOut = null)
     {
         _directory = Path.GetFullPath(directory);
+        _leftOut = leftOut is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(leftOut));
         _ignore = ignore;
         _stagedDirectories = stagedDirectories ?? [];
         _stagedFiles = stagedFiles ?? [];
@@ -99,10 +107,16 @@ internal sealed class ContextArchive
             cancellationToken.ThrowIfCancellationRequested();
             var name = prefix.Length == 0 ? entry.Name : prefix + "/" + entry.Name;
             var isDirectory = entry is DirectoryInfo && entry.LinkTarget is null;
+            if (filter && isDirectory && string.Equals(entry.FullName, _leftOut, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (filter && _ignore.Excludes(name))
             {
-                // An excluded directory is still walked when a "!" line might bring back something inside it.
-                if (isDirectory && _ignore.HasExceptions)
+                // An excluded directory is still walked when a "!" line might bring back something inside it, or it
+                // holds the Dockerfile.
+                if (isDirectory && _ignore.MayKeepSomethingIn(name))
                 {
                     await WriteDirectoryAsync(tar, entry.FullName, name, filter, cancellationToken).ConfigureAwait(false);
                 }

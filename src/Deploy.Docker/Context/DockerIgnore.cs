@@ -21,6 +21,14 @@ internal sealed class DockerIgnore
     /// <summary>Whether some line starts with <c>!</c>: then an excluded directory still has to be walked.</summary>
     public bool HasExceptions { get; }
 
+    /// <summary>
+    /// Whether the excluded directory <paramref name="directory"/> (context-relative, <c>/</c>-separated) still has to
+    /// be walked: a <c>!</c> line might bring back something inside it, or the Dockerfile is inside it
+    /// (<c>--dockerfile build/Dockerfile</c> with a <c>.dockerignore</c> of <c>*</c>: Docker still sends it).
+    /// </summary>
+    public bool MayKeepSomethingIn(string directory) =>
+        HasExceptions || _alwaysSent.Any(path => path.StartsWith(directory + "/", StringComparison.Ordinal));
+
     /// <summary>The rules of <c>.dockerignore</c> in <paramref name="contextDirectory"/> (none when it has none).</summary>
     public static async Task<DockerIgnore> ReadAsync(string contextDirectory, string dockerfile, CancellationToken cancellationToken = default)
     {

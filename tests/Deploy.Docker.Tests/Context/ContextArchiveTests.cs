@@ -29,6 +29,36 @@ public sealed class ContextArchiveTests
     }
 
     [Fact]
+    public async Task A_Dockerfile_in_a_directory_the_rules_exclude_is_still_sent_and_nothing_else_of_it()
+    {
+        // A .dockerignore of "*" (the image holds only what Image stages) and --dockerfile build/Dockerfile, as a
+        // build written by dotnet new deploy has: Docker sends the Dockerfile anyway, so must we.
+        using var context = new ScratchContext()
+            .With(".dockerignore", "*")
+            .With("build/Dockerfile", "FROM scratch").With("build/Build.cs").With("src/Program.cs");
+        var tar = new ContextArchive(context.Path, await DockerIgnore.ReadAsync(context.Path, "build/Dockerfile"));
+
+        var names = await NamesAsync(tar);
+
+        Assert.Equal([".dockerignore", "build/Dockerfile"], names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_builds_own_temp_directory_inside_the_context_is_never_sent()
+    {
+        // A service at the repository's root with no .dockerignore: the context is the build root, and .nuke/temp
+        // holds the run's lock (held open while Image runs), its records and what Compile published.
+        using var context = new ScratchContext()
+            .With("Dockerfile", "FROM scratch").With("main.go")
+            .With(".nuke/parameters.json", "{}").With(".nuke/temp/run.lock").With(".nuke/temp/publish/hello");
+        var tar = new ContextArchive(context.Path, await DockerIgnore.ReadAsync(context.Path, "Dockerfile"), leftOut: Path.Combine(context.Path, ".nuke", "temp"));
+
+        var names = await NamesAsync(tar);
+
+        Assert.Equal([".nuke/", ".nuke/parameters.json", "Dockerfile", "main.go"], names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task The_pipe_delivers_the_same_tar_as_a_direct_write()
     {
         using var context = new ScratchContext().With("Dockerfile", "FROM scratch").With("big.bin", new string('x', 3 * 1024 * 1024));
