@@ -14,6 +14,6 @@ internal sealed record BuildRequest(
     IReadOnlyDictionary<string, string> BuildArgs,
     string? Target,
     IReadOnlyDictionary<string, string> Labels,
-    IReadOnlyList<(string Prefix, string? Directory)> StagedDirectories,
+    IReadOnlyList<(string Prefix, string Directory)> StagedDirectories,
     IReadOnlyList<ContextFile> StagedFiles,
     string? LeftOut = null);

@@ -11,7 +11,7 @@ internal static class ImageRunner
     {
         var request = ImageRequest.From(build);
         var text = await File.ReadAllTextAsync(Path.Combine(request.ContextDirectory, request.Dockerfile), cancellationToken).ConfigureAwait(false);
-        var directories = new List<(string, string?)>();
+        var directories = new List<(string, string)>();
         IReadOnlyList<ContextFile> files = [];
         var wantsPublish = text.Contains(ImageRequest.PublishPrefix, StringComparison.Ordinal);
         var wantsLibraries = text.Contains(SharedLibraries.Prefix, StringComparison.Ordinal);
@@ -29,11 +29,6 @@ internal static class ImageRunner
             {
                 files = await SharedLibraries.GatherAsync(published, build.EnvironmentVariables, build.Time, cancellationToken).ConfigureAwait(false);
                 build.Log.Information("Staged {Count} shared libraries from this machine under {Prefix}", files.Count, SharedLibraries.Prefix);
-                if (files.Count == 0)
-                {
-                    // A static binary (Go with CGO off) links nothing: the directory is still there for COPY .deploy/rootfs/ /.
-                    directories.Add((SharedLibraries.Prefix, null));
-                }
             }
         }
 

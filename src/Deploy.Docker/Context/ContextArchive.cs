@@ -15,20 +15,20 @@ internal sealed class ContextArchive
 
     private readonly string _directory;
     private readonly DockerIgnore _ignore;
-    private readonly IReadOnlyList<(string Prefix, string? Directory)> _stagedDirectories;
+    private readonly IReadOnlyList<(string Prefix, string Directory)> _stagedDirectories;
     private readonly IReadOnlyList<ContextFile> _stagedFiles;
     private readonly HashSet<string> _parents = new(StringComparer.Ordinal);
     private readonly string? _leftOut;
 
     /// <param name="directory">The context directory.</param>
     /// <param name="ignore">Its <c>.dockerignore</c> rules.</param>
-    /// <param name="stagedDirectories">Directories added under a prefix (<c>.deploy/publish</c>); a null directory adds the prefix as an empty one.</param>
+    /// <param name="stagedDirectories">Directories added under a prefix (<c>.deploy/publish</c>).</param>
     /// <param name="stagedFiles">Files added under their entry names (<c>.deploy/rootfs/…</c>).</param>
     /// <param name="leftOut">A directory inside the context that is never sent, whatever the rules say (the build's <c>.nuke/temp</c>).</param>
     public ContextArchive(
         string directory,
         DockerIgnore ignore,
-        IReadOnlyList<(string Prefix, string? Directory)>? stagedDirectories = null,
+        IReadOnlyList<(string Prefix, string Directory)>? stagedDirectories = null,
         IReadOnlyList<ContextFile>? stagedFiles = null,
         string? leftOut = null)
     {
@@ -84,10 +84,7 @@ internal sealed class ContextArchive
             foreach (var (prefix, directory) in _stagedDirectories)
             {
                 await WriteParentsAsync(tar, prefix, cancellationToken).ConfigureAwait(false);
-                if (directory is not null)
-                {
-                    await WriteDirectoryAsync(tar, directory, prefix, filter: false, cancellationToken).ConfigureAwait(false);
-                }
+                await WriteDirectoryAsync(tar, directory, prefix, filter: false, cancellationToken).ConfigureAwait(false);
             }
 
             var written = new HashSet<string>(StringComparer.Ordinal);

@@ -59,18 +59,6 @@ public sealed class ContextArchiveTests
     }
 
     [Fact]
-    public async Task A_staged_prefix_without_a_directory_is_an_empty_directory_in_the_context()
-    {
-        // A static Go binary links no shared library, yet the Dockerfile still says COPY .deploy/rootfs/ /.
-        using var context = new ScratchContext().With("Dockerfile", "FROM scratch");
-        var tar = new ContextArchive(context.Path, await DockerIgnore.ReadAsync(context.Path, "Dockerfile"), [(".deploy/rootfs", null)]);
-
-        var names = await NamesAsync(tar);
-
-        Assert.Equal([".deploy/", ".deploy/rootfs/", "Dockerfile"], names.Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
     public async Task The_pipe_delivers_the_same_tar_as_a_direct_write()
     {
         using var context = new ScratchContext().With("Dockerfile", "FROM scratch").With("big.bin", new string('x', 3 * 1024 * 1024));
