@@ -28,6 +28,15 @@ internal static class ImageRunner
             if (wantsLibraries)
             {
                 files = await SharedLibraries.GatherAsync(published, build.EnvironmentVariables, build.Time, cancellationToken).ConfigureAwait(false);
+                if (files.Count == 0)
+                {
+                    // Staging an empty directory would not help: the classic builder fails the COPY after one that copies
+                    // an empty directory ("layer does not exist", moby/moby#40591).
+                    throw new DeployException(
+                        $"The Dockerfile '{request.Dockerfile}' copies {SharedLibraries.Prefix}, but what was published links no shared library " +
+                        $"(a static binary, as Go builds with CGO_ENABLED=0), so there is nothing to copy. Remove the COPY {SharedLibraries.Prefix}/ line.");
+                }
+
                 build.Log.Information("Staged {Count} shared libraries from this machine under {Prefix}", files.Count, SharedLibraries.Prefix);
             }
         }

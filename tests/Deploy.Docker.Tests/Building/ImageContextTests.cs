@@ -117,6 +117,28 @@ public sealed partial class ImageContextTests(DockerFixture docker)
         Assert.Equal(System.Text.Json.JsonValueKind.Null, result.Target("Image").GetProperty("startedAt").ValueKind);
     }
 
+    private sealed class StaticPublish(string directory, string published) : DeployBuild, IImage
+    {
+        string IImage.ImageSourceDirectory => directory;
+
+        string? IImage.PublishedDirectory => published;
+    }
+
+    [Fact]
+    public async Task A_Dockerfile_copying_shared_libraries_of_a_static_binary_is_refused_saying_which_line_to_remove()
+    {
+        using var source = new ScratchContext().With("Dockerfile", "FROM scratch\nCOPY .deploy/rootfs/ /\nCOPY .deploy/publish/ /app/\n");
+        using var published = new ScratchContext().With("hello", "not an ELF file: links nothing");
+        using var driver = new BuildDriver();
+
+        var result = await driver.RunAsync(new StaticPublish(source.Path, published.Path), ["Image", "--image-name", "static", "--docker-host", docker.Daemon.Host]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("Failed", result.StatusOf("Image"));
+        Assert.Contains("links no shared library", result.ErrorOf("Image"), StringComparison.Ordinal);
+        Assert.Contains("Remove the COPY .deploy/rootfs/ line", result.ErrorOf("Image"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_missing_Dockerfile_is_named_before_anything_is_sent()
     {
