@@ -3,12 +3,13 @@ using System.Text.Json;
 namespace Deploy.Templates.Tests;
 
 /// <summary><c>dotnet new deploy</c> from the packed Deploy.Templates, in a fresh repository of an ASP.NET Core service.</summary>
-public sealed class DotNetNewDeployTests(PackagesFixture packages) : IClassFixture<PackagesFixture>
+[Collection(TemplatesGroup.Name)]
+public sealed class DotNetNewDeployTests(PackagesFixture packages)
 {
     private static readonly string[] Written =
     [
         "build/_build.csproj", "build/Build.cs", "build/Directory.Build.props", "build/Dockerfile",
-        "build.sh", "build.ps1", "build.cmd", ".nuke/parameters.json", "global.json",
+        "build.sh", "build.ps1", "build.cmd", ".nuke/parameters.json", "global.json", "build/.gitignore", ".nuke/.gitignore",
     ];
 
     [Fact]

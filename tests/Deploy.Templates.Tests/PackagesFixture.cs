@@ -57,17 +57,83 @@ public sealed class PackagesFixture : IAsyncLifetime
     public Task<ProcessOutput> NewDeployAsync(string repository, params string[] options) =>
         RunAsync("dotnet", ["new", "deploy", "--debug:custom-hive", Hive, .. options], repository);
 
-    /// <summary>A fresh git repository of a small ASP.NET Core service with its xunit project (the sample's, without its Dockerfile).</summary>
+    /// <summary>
+    /// A fresh git repository of a small ASP.NET Core service with its xunit project (the sample's, without its
+    /// Dockerfile), ignoring bin/ and obj/ as <c>dotnet new gitignore</c> does, at one commit.
+    /// </summary>
     public async Task<string> NewServiceRepositoryAsync(string name)
     {
         var repository = Path.Combine(Directory, name);
         Repository.Copy(Repository.Sample, repository);
         File.Delete(Path.Combine(repository, "Dockerfile"));
         File.Delete(Path.Combine(repository, "README.md"));
+        File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\nobj/\n");
         await GitAsync(repository, "init", "--quiet", "--initial-branch", "main");
-        await GitAsync(repository, "add", "--all");
-        await GitAsync(repository, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "--quiet", "-m", "The service");
+        await CommitAllAsync(repository, "The service");
         return repository;
+    }
+
+    /// <summary>
+    /// A fresh git repository of a small Go HTTP service (module example.com/hello, standard library only) with one
+    /// test, answering every request with the commit stamped into it (<c>-X main.commit</c>), on PORT.
+    /// </summary>
+    public async Task<string> NewGoServiceRepositoryAsync(string name)
+    {
+        var repository = Path.Combine(Directory, name);
+        System.IO.Directory.CreateDirectory(repository);
+        File.WriteAllText(Path.Combine(repository, "go.mod"), "module example.com/hello\n\ngo 1.19\n");
+        File.WriteAllText(Path.Combine(repository, "main.go"), """
+            package main
+
+            import (
+            	"fmt"
+            	"net/http"
+            	"os"
+            )
+
+            var commit = "unknown"
+
+            func greeting() string { return "Hello from Go, commit " + commit }
+
+            func main() {
+            	port := os.Getenv("PORT")
+            	if port == "" {
+            		port = "8080"
+            	}
+            	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, greeting()) })
+            	if err := http.ListenAndServe("127.0.0.1:"+port, nil); err != nil {
+            		fmt.Fprintln(os.Stderr, err)
+            		os.Exit(1)
+            	}
+            }
+
+            """);
+        File.WriteAllText(Path.Combine(repository, "main_test.go"), """
+            package main
+
+            import (
+            	"strings"
+            	"testing"
+            )
+
+            func TestGreetingNamesTheCommit(t *testing.T) {
+            	if !strings.HasSuffix(greeting(), commit) {
+            		t.Fatalf("greeting %q does not end with the commit %q", greeting(), commit)
+            	}
+            }
+
+            """);
+        await GitAsync(repository, "init", "--quiet", "--initial-branch", "main");
+        await CommitAllAsync(repository, "The Go service");
+        return repository;
+    }
+
+    /// <summary>Commits everything in the working tree (git add --all); returns the new HEAD.</summary>
+    public async Task<string> CommitAllAsync(string repository, string message)
+    {
+        await GitAsync(repository, "add", "--all");
+        await GitAsync(repository, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "--quiet", "-m", message);
+        return (await GitAsync(repository, "rev-parse", "HEAD")).Trim();
     }
 
     public Task DisposeAsync()
@@ -83,10 +149,11 @@ public sealed class PackagesFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task GitAsync(string repository, params string[] arguments)
+    private async Task<string> GitAsync(string repository, params string[] arguments)
     {
         var git = await RunAsync("git", arguments, repository);
         Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)} failed: {git}");
+        return git.Output;
     }
 
     // Only the local feed and this machine's own sources (its mirror), found above every repository the tests make.

@@ -1,23 +1,26 @@
 using Deploy.Build;
 using Deploy.Docker;
 using Deploy.DotNet;
+using Deploy.Git;
 using Deploy.Rollout;
 
 /// <summary>
 /// This repository's pipeline: Restore -> Compile -> { Test, Image -> Push } -> Rollout -> Smoke. It builds the
 /// checkout it stands in (--project, in .nuke/parameters.json), pushes the image when --registry is given and
-/// rolls it out (--rollout-target docker or kubernetes). Add targets of your own as properties, like Smoke.
+/// rolls it out (--rollout-target docker or kubernetes). With --repository URL (IClone) it clones and builds that
+/// repository instead, in a workspace that inherits nothing of this one. Add targets of your own as properties, like Smoke.
 /// </summary>
-sealed class Build : DeployBuild, IRollout
+sealed class Build : DeployBuild, IRollout, IClone
 {
     public static int Main() => Execute<Build>(x => x.Smoke);
 
     // dotnet new cannot see whether the repository has a Dockerfile, so it wrote one as build/Dockerfile: the
-    // image uses the repository's own Dockerfile when there is one, else that one (--dockerfile chooses another).
-    string IImage.Dockerfile => GetParameter<string>(nameof(IImage.Dockerfile))
-        ?? (File.Exists(Path.Combine(RootDirectory, ((IImage)this).DockerContext, "Dockerfile"))
-            ? "Dockerfile"
-            : Path.GetRelativePath(Path.Combine(RootDirectory, ((IImage)this).DockerContext), Path.Combine(RootDirectory, "build", "Dockerfile")));
+    // image uses the Dockerfile of the source it builds (this checkout, or the --repository clone) when there is
+    // one, else that one (--dockerfile chooses another).
+    string IImage.Dockerfile => GetParameter<string>(nameof(IImage.Dockerfile)) ?? DefaultDockerfile(Path.Combine(((IImage)this).ImageSourceDirectory, ((IImage)this).DockerContext));
+
+    string DefaultDockerfile(string context) =>
+        File.Exists(Path.Combine(context, "Dockerfile")) ? "Dockerfile" : Path.GetRelativePath(context, Path.Combine(RootDirectory, "build", "Dockerfile"));
 
     [Parameter("URL the Smoke target requests once Rollout is done (default: http://127.0.0.1:<service-port>/)")]
     Uri? SmokeUrl => GetParameter<Uri>();

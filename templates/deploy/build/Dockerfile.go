@@ -1,9 +1,8 @@
 # Written by `dotnet new deploy`, used only when the repository has no Dockerfile of its own (see build/Build.cs).
 # It builds with no image registry reachable: nothing is pulled and nothing is compiled here. Deploy's Image target
-# stages into the build context the binaries Compile built (go build) under .deploy/publish, and the shared
-# libraries they link against, if any, under .deploy/rootfs.
+# stages into the build context the binaries Compile built (go build, CGO_ENABLED=0: static, so no shared library
+# is needed) under .deploy/publish.
 FROM scratch
-COPY .deploy/rootfs/ /
 COPY .deploy/publish/ /app/
 WORKDIR /tmp
 WORKDIR /app
