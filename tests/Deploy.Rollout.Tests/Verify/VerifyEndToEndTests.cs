@@ -105,6 +105,28 @@ public sealed class VerifyEndToEndTests(EngineFixture engine) : IAsyncLifetime, 
         await AssertThePreviousVersionServesAsync();
     }
 
+    [Fact]
+    public async Task Cancelling_during_verification_puts_the_previous_container_back()
+    {
+        using var check = new CannedHttpServer(HttpStatusCode.OK, "ok");
+        using var ctrlC = new CancellationTokenSource();
+        var cancelling = Task.Run(async () =>
+        {
+            await Poll.UntilAsync(() => check.Requests.Count >= 1, TimeSpan.FromMinutes(3), "the first probe of the verify URL");
+            await ctrlC.CancelAsync();
+        });
+
+        var result = await _driver.RunAsync(
+            new VerifyBuild(_image), [.. Rollout("--service-env", "GREETING=v2"), "--verify-url", check.Url.ToString(), "--verify-for", "10m"], ctrlC.Token);
+        await cancelling;
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal("Aborted", result.StatusOf("Verify"));
+        Assert.Contains($"Verification was cancelled before the gates passed: rolling back {_name}", result.LogFile, StringComparison.Ordinal);
+        await AssertThePreviousVersionServesAsync();
+        Assert.DoesNotContain("GREETING=v2", (await engine.Docker.Containers.InspectContainerAsync(_name)).Config.Env);
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var container in new[] { _name, _name + "-previous" })
