@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Up to date (issue 15): the stock pipeline (./build.sh Rollout) on the sample, warm, side by side in one run:
-#   full       : --force, so every target does its work (what every run did before issue 15),
+#   full       : a committed one-line change to the sample's Greeting.cs, then --force, so every target does its
+#                work (what every run did before issue 15; MSBuild still compiles only what changed),
 #   no change  : the same command again, nothing changed (Restore..Image up to date, Rollout a no-op),
-#   one file   : a committed one-line change to the sample's Greeting.cs (Compile, Test, Image, Rollout run).
+#   one file   : another such change, without --force (Restore up to date; Compile, Test, Image, Rollout run).
+# Full and one file both compile a changed file, so they differ only in what Deploy's checks skip or add.
 # Each RUNS times (default 3) in that order, after one warm-up full run; prints each time and the medians.
 # Goals: no change <= 2.5 s and <= 20 % of the full run; one file no slower than the full run.
 #
@@ -55,10 +57,11 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1
 echo "warm-up: $(run --force) s"
 full=() none=() one=()
 for i in $(seq "$RUNS"); do
+  change "full-$i"
   full+=("$(run --force)")
   none+=("$(run)")
   grep -q "already runs" "$work/last.log" || { echo "error: the no-change run redeployed:" >&2; tail -30 "$work/last.log" >&2; exit 1; }
-  change "$i"
+  change "one-$i"
   one+=("$(run)")
 done
 
