@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Deploy.Rollout.Tests.Support;
-using Deploy.Testing.Docker;
-using Docker.DotNet.Models;
 
 namespace Deploy.Rollout.Tests.EndToEnd;
 
@@ -20,7 +17,7 @@ public sealed class ContinueTests(EngineFixture engine, StockBuildClone clone) :
     [Fact]
     public async Task Continue_after_a_failed_Image_deploys_the_commit_a_full_run_deploys()
     {
-        await using var run = await Pipeline.StartAsync(engine, clone);
+        await using var run = await StockPipeline.StartAsync(engine, clone, "hello-continue");
         // The image's context is the user's to fix: its Dockerfile copies a file that is not there the first time.
         var context = Path.Combine(run.Root, "image-context");
         Directory.CreateDirectory(context);
@@ -48,7 +45,7 @@ public sealed class ContinueTests(EngineFixture engine, StockBuildClone clone) :
     [Fact]
     public async Task Continue_after_a_failed_Push_deploys_the_commit_a_full_run_deploys()
     {
-        await using var run = await Pipeline.StartAsync(engine, clone);
+        await using var run = await StockPipeline.StartAsync(engine, clone, "hello-continue");
         await run.Registry.StopAsync();
 
         var failed = await run.BuildAsync([]);
@@ -68,7 +65,7 @@ public sealed class ContinueTests(EngineFixture engine, StockBuildClone clone) :
     [Fact]
     public async Task Continue_after_a_failed_Rollout_deploys_the_commit_a_full_run_deploys()
     {
-        await using var run = await Pipeline.StartAsync(engine, clone);
+        await using var run = await StockPipeline.StartAsync(engine, clone, "hello-continue");
         BuildResult failed;
         // Another process holds the service port: the new container cannot bind it, so the rollout fails.
         using (var squatter = new TcpListener(IPAddress.Any, run.Port))
@@ -129,70 +126,6 @@ public sealed class ContinueTests(EngineFixture engine, StockBuildClone clone) :
             {
                 Assert.Contains($"{target} succeeded in the previous run: restored what it hands on (--continue)", result.Output, StringComparison.Ordinal);
             }
-        }
-    }
-
-    /// <summary>One pipeline: its own build root, registry, container name and port; the container is removed at the end.</summary>
-    private sealed class Pipeline(EngineFixture engine, StockBuildClone clone, RegistryServer registry) : IAsyncDisposable
-    {
-        private int _runs;
-
-        public string Root { get; } = clone.NewRoot();
-
-        public RegistryServer Registry => registry;
-
-        public string ContainerName { get; } = $"hello-continue-{Guid.NewGuid().ToString("N")[..8]}";
-
-        public int Port { get; } = FreePort.Next();
-
-        public static async Task<Pipeline> StartAsync(EngineFixture engine, StockBuildClone clone) =>
-            new(engine, clone, await RegistryServer.StartAsync());
-
-        /// <summary>./build.sh Rollout with this pipeline's arguments (the same every time, as --continue needs) and <paramref name="extra"/>.</summary>
-        public async Task<BuildResult> BuildAsync(string[] extra)
-        {
-            string[] arguments =
-            [
-                "Rollout", "--root", Root, "--repository", clone.RepositoryDirectory,
-                "--registry", registry.Address, "--push-retries", "0",
-                "--container-name", ContainerName, "--service-port", Port.ToString(CultureInfo.InvariantCulture),
-                "--docker-host", engine.Daemon.Host,
-                .. extra,
-            ];
-            var (exitCode, output) = await Script.RunAsync(clone.BuildScript, arguments, clone.RepositoryDirectory);
-
-            // The next run replaces .nuke/temp/run.json: keep this run's record with its result.
-            var snapshot = Directory.CreateDirectory(Path.Combine(Root, "results", (++_runs).ToString(CultureInfo.InvariantCulture))).FullName;
-            File.Copy(Path.Combine(Root, ".nuke", "temp", "run.json"), Path.Combine(snapshot, "run.json"));
-            return new BuildResult(exitCode, output, "", snapshot);
-        }
-
-        /// <summary>The run deployed the pushed image of the cloned commit, and the service serves that commit.</summary>
-        public async Task AssertDeploysTheClonedCommitAsync(BuildResult result)
-        {
-            var shortCommit = clone.Commit[..7];
-            Assert.Equal($"{registry.Address}/hello-service:{shortCommit}", result.OutputOf("Image", "image"));
-            var digest = await registry.ManifestDigestAsync("hello-service", shortCommit);
-            Assert.Equal(digest, result.OutputOf("Push", "digest"));
-            Assert.Equal($"{registry.Address}/hello-service@{digest}", result.OutputOf("Rollout", "deployed"));
-
-            using var http = new HttpClient();
-            var greeting = await http.GetStringAsync(new Uri($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/"));
-            Assert.Contains(clone.Commit, greeting, StringComparison.Ordinal);
-            Assert.Equal("running", (await engine.Docker.Containers.InspectContainerAsync(ContainerName)).State.Status);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await engine.Docker.Containers.RemoveContainerAsync(ContainerName, new ContainerRemoveParameters { Force = true });
-            }
-            catch (global::Docker.DotNet.DockerContainerNotFoundException)
-            {
-            }
-
-            await registry.DisposeAsync();
         }
     }
 }

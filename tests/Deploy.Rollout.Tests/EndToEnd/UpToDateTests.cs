@@ -1,6 +1,4 @@
-using System.Globalization;
 using Deploy.Rollout.Tests.Support;
-using Deploy.Testing.Docker;
 using Docker.DotNet.Models;
 
 namespace Deploy.Rollout.Tests.EndToEnd;
@@ -14,29 +12,17 @@ namespace Deploy.Rollout.Tests.EndToEnd;
 [Collection(EngineGroup.Name)]
 public sealed class UpToDateTests(EngineFixture engine, StockBuildClone clone) : IClassFixture<StockBuildClone>, IAsyncLifetime
 {
-    private readonly string _root = clone.NewRoot();
-    private readonly string _container = $"hello-uptodate-{Guid.NewGuid().ToString("N")[..8]}";
-    private readonly int _port = FreePort.Next();
-    private RegistryServer? _registry;
-    private int _runs;
+    private StockPipeline? _pipeline;
 
-    private RegistryServer Registry => _registry!;
+    private StockPipeline Pipeline => _pipeline!;
 
-    public async Task InitializeAsync() => _registry = await RegistryServer.StartAsync();
+    public async Task InitializeAsync() => _pipeline = await StockPipeline.StartAsync(engine, clone, "hello-uptodate");
 
     public async Task DisposeAsync()
     {
-        try
+        if (_pipeline is not null)
         {
-            await engine.Docker.Containers.RemoveContainerAsync(_container, new ContainerRemoveParameters { Force = true });
-        }
-        catch (global::Docker.DotNet.DockerContainerNotFoundException)
-        {
-        }
-
-        if (_registry is not null)
-        {
-            await _registry.DisposeAsync();
+            await _pipeline.DisposeAsync();
         }
     }
 
@@ -45,7 +31,7 @@ public sealed class UpToDateTests(EngineFixture engine, StockBuildClone clone) :
     {
         var first = await BuildAsync();
         AssertStatuses(first, "Restore=Succeeded Compile=Succeeded Test=Succeeded Image=Succeeded Push=Succeeded Rollout=Succeeded");
-        var container = await engine.Docker.Containers.InspectContainerAsync(_container);
+        var container = await engine.Docker.Containers.InspectContainerAsync(Pipeline.ContainerName);
         var images = await ImagesAsync();
 
         // Nothing changed: nothing but fingerprinting; the registry and the container already have this image.
@@ -55,7 +41,7 @@ public sealed class UpToDateTests(EngineFixture engine, StockBuildClone clone) :
         Assert.Contains("already runs", again.Output, StringComparison.Ordinal);
         Assert.Contains("nothing to roll out (--force Rollout redeploys)", again.Output, StringComparison.Ordinal);
         Assert.Matches(@"Test\s+UpToDate .*tests: \d+ passed \(cached from ", again.Output);
-        var unchanged = await engine.Docker.Containers.InspectContainerAsync(_container);
+        var unchanged = await engine.Docker.Containers.InspectContainerAsync(Pipeline.ContainerName);
         Assert.Equal(container.ID, unchanged.ID);
         Assert.Equal(container.State.StartedAt, unchanged.State.StartedAt);
         Assert.Equal(images, await ImagesAsync());
@@ -64,7 +50,7 @@ public sealed class UpToDateTests(EngineFixture engine, StockBuildClone clone) :
         // Another environment for the service: only Rollout does something.
         var env = await BuildAsync("--service-env", "GREETING_MODE=other");
         AssertStatuses(env, "Restore=UpToDate Compile=UpToDate Test=UpToDate Image=UpToDate Rollout=Succeeded");
-        Assert.NotEqual(container.ID, (await engine.Docker.Containers.InspectContainerAsync(_container)).ID);
+        Assert.NotEqual(container.ID, (await engine.Docker.Containers.InspectContainerAsync(Pipeline.ContainerName)).ID);
 
         // A changed service file (committed: the stock build clones): Compile, Test, Image and Rollout run; Restore does not.
         var greeting = Path.Combine(clone.RepositoryDirectory, "samples", "hello-service", "src", "HelloService", "Greeting.cs");
@@ -86,7 +72,7 @@ public sealed class UpToDateTests(EngineFixture engine, StockBuildClone clone) :
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
                 ["label"] = new Dictionary<string, bool> { ["dev.deploy.inputs"] = true },
-                ["reference"] = new Dictionary<string, bool> { [$"{Registry.Address}/hello-service"] = true },
+                ["reference"] = new Dictionary<string, bool> { [$"{Pipeline.Registry.Address}/hello-service"] = true },
             },
         });
         return images.Select(i => i.ID).Order(StringComparer.Ordinal).ToList();
@@ -97,21 +83,8 @@ public sealed class UpToDateTests(EngineFixture engine, StockBuildClone clone) :
 
     private async Task<BuildResult> BuildAsync(params string[] extra)
     {
-        string[] arguments =
-        [
-            "Rollout", "--root", _root, "--repository", clone.RepositoryDirectory,
-            "--registry", Registry.Address, "--push-retries", "0",
-            "--container-name", _container, "--service-port", _port.ToString(CultureInfo.InvariantCulture),
-            "--docker-host", engine.Daemon.Host,
-            .. extra,
-        ];
-        var (exitCode, output) = await Script.RunAsync(clone.BuildScript, arguments, clone.RepositoryDirectory);
-
-        // The next run replaces .nuke/temp/run.json: keep this run's record.
-        var snapshot = Directory.CreateDirectory(Path.Combine(_root, "results", (++_runs).ToString(CultureInfo.InvariantCulture))).FullName;
-        File.Copy(Path.Combine(_root, ".nuke", "temp", "run.json"), Path.Combine(snapshot, "run.json"));
-        var result = new BuildResult(exitCode, output, "", snapshot);
-        Assert.True(exitCode == 0, result.ToString());
+        var result = await Pipeline.BuildAsync(extra);
+        Assert.True(result.ExitCode == 0, result.ToString());
         return result;
     }
 
