@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Deploy.Testing.Docker;
 
 namespace Deploy.Templates.Tests;
@@ -28,11 +27,10 @@ public sealed class GeneratedBuildTests(PackagesFixture packages, EngineFixture 
             var run = await BuildAsync(repository, "Smoke", "--registry", registry.Address, "--container-name", name, "--service-port", Text(port), "--docker-host", engine.Daemon.Host);
 
             Assert.True(run.ExitCode == 0, run.ToString());
-            var targets = RecordedTargets(repository);
-            AssertBuiltTheCheckout(targets, repository, commit);
-            Assert.Equal("Succeeded", targets["Push"].GetProperty("status").GetString());
-            Assert.StartsWith($"{registry.Address}/", targets["Rollout"].GetProperty("outputs").GetProperty("deployed").GetString(), StringComparison.Ordinal);
-            Assert.Equal("Succeeded", targets["Smoke"].GetProperty("status").GetString());
+            AssertBuiltTheCheckout(run, repository, commit);
+            Assert.Equal("Succeeded", run.StatusOf("Push"));
+            Assert.StartsWith($"{registry.Address}/", run.OutputOf("Rollout", "deployed"), StringComparison.Ordinal);
+            Assert.Equal("Succeeded", run.StatusOf("Smoke"));
             Assert.Contains(commit, await GetAsync(port), StringComparison.Ordinal);
         }
         finally
@@ -75,11 +73,10 @@ public sealed class GeneratedBuildTests(PackagesFixture packages, EngineFixture 
             var run = await BuildAsync(repository, "Smoke", "--container-name", name, "--service-port", Text(port), "--docker-host", engine.Daemon.Host);
 
             Assert.True(run.ExitCode == 0, run.ToString());
-            var targets = RecordedTargets(repository);
-            AssertBuiltTheCheckout(targets, repository, commit);
+            AssertBuiltTheCheckout(run, repository, commit);
             Assert.Contains("Go module go.mod", run.Output, StringComparison.Ordinal);
-            Assert.Equal("Succeeded", targets["Test"].GetProperty("status").GetString());
-            Assert.Equal("Succeeded", targets["Smoke"].GetProperty("status").GetString());
+            Assert.Equal("Succeeded", run.StatusOf("Test"));
+            Assert.Equal("Succeeded", run.StatusOf("Smoke"));
             Assert.Equal($"Hello from Go, commit {commit}", (await GetAsync(port)).Trim());
         }
         finally
@@ -114,11 +111,10 @@ public sealed class GeneratedBuildTests(PackagesFixture packages, EngineFixture 
             var run = await BuildAsync(host, "Smoke", "--repository", other, "--container-name", name, "--service-port", Text(port), "--docker-host", engine.Daemon.Host);
 
             Assert.True(run.ExitCode == 0, run.ToString());
-            var targets = RecordedTargets(host);
-            Assert.Equal("Succeeded", targets["Clone"].GetProperty("status").GetString());
-            Assert.Equal(otherCommit, targets["Clone"].GetProperty("outputs").GetProperty("commit").GetString());
-            Assert.Equal("Skipped", targets["Source"].GetProperty("status").GetString());
-            Assert.Equal("Succeeded", targets["Smoke"].GetProperty("status").GetString());
+            Assert.Equal("Succeeded", run.StatusOf("Clone"));
+            Assert.Equal(otherCommit, run.OutputOf("Clone", "commit"));
+            Assert.Equal("Skipped", run.StatusOf("Source"));
+            Assert.Equal("Succeeded", run.StatusOf("Smoke"));
             Assert.Contains(otherCommit, await GetAsync(port), StringComparison.Ordinal);
         }
         finally
@@ -133,24 +129,22 @@ public sealed class GeneratedBuildTests(PackagesFixture packages, EngineFixture 
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    private Task<ProcessOutput> BuildAsync(string repository, params string[] arguments) =>
-        packages.RunAsync(Path.Combine(repository, "build.sh"), arguments, repository, RunDeadline);
-
-    private static Dictionary<string, JsonElement> RecordedTargets(string repository)
+    /// <summary>./build.sh in <paramref name="repository"/>; the result reads the run record it leaves in .nuke/temp.</summary>
+    private async Task<BuildResult> BuildAsync(string repository, params string[] arguments)
     {
-        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(repository, ".nuke", "temp", "run.json")));
-        return record.RootElement.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.Clone());
+        var run = await packages.RunAsync(Path.Combine(repository, "build.sh"), arguments, repository, RunDeadline);
+        return new BuildResult(run.ExitCode, run.Output, run.Error, Path.Combine(repository, ".nuke", "temp"));
     }
 
     // The checkout mode: no clone; the record's commit is the repository's HEAD and the working tree was clean (the
     // generated .gitignore files keep the build's own output out of git status).
-    private static void AssertBuiltTheCheckout(Dictionary<string, JsonElement> targets, string repository, string commit)
+    private static void AssertBuiltTheCheckout(BuildResult run, string repository, string commit)
     {
-        Assert.Equal("Skipped", targets["Clone"].GetProperty("status").GetString());
-        Assert.Equal($"building the checkout at {repository}", targets["Clone"].GetProperty("reason").GetString());
-        Assert.Equal(commit, targets["Source"].GetProperty("outputs").GetProperty("commit").GetString());
-        Assert.Equal("false", targets["Source"].GetProperty("outputs").GetProperty("dirty").GetString());
-        Assert.Equal("Succeeded", targets["Rollout"].GetProperty("status").GetString());
+        Assert.Equal("Skipped", run.StatusOf("Clone"));
+        Assert.Equal($"building the checkout at {repository}", run.Target("Clone").GetProperty("reason").GetString());
+        Assert.Equal(commit, run.OutputOf("Source", "commit"));
+        Assert.Equal("false", run.OutputOf("Source", "dirty"));
+        Assert.Equal("Succeeded", run.StatusOf("Rollout"));
     }
 
     private static async Task<string> GetAsync(int port)
