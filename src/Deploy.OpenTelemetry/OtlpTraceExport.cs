@@ -61,8 +61,12 @@ internal sealed class OtlpTraceExport : ITraceExport
         var flushed = false;
         try
         {
-            // ForceFlush blocks its thread for up to the timeout; WaitAsync keeps that bound should it not.
-            flushed = await Task.Run(() => _provider.ForceFlush(timeout), CancellationToken.None)
+            // Shutdown, not ForceFlush: the batch processor's flush counts a span as done once the exporter has read it
+            // into a request, so it can return while the last request is still on its way (seen losing the run's span
+            // when the collector took over a second to answer). Shutdown joins the export thread, which ends only after
+            // that request has been answered. It blocks its thread for up to the timeout; WaitAsync keeps that bound
+            // should it not.
+            flushed = await Task.Run(() => _provider.Shutdown(timeout), CancellationToken.None)
                 .WaitAsync(_settings.Timeout, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
@@ -81,7 +85,8 @@ internal sealed class OtlpTraceExport : ITraceExport
     /// <summary>Stops at once: spans not sent by now are dropped, a request in flight is abandoned.</summary>
     public void Dispose()
     {
-        // Shut down with no wait first: Dispose alone would wait up to five more seconds for a collector that is not answering.
+        // Shut down with no wait first (a no-op after FinishAsync's): Dispose alone would wait up to five more seconds
+        // for a collector that is not answering.
         _provider.Shutdown(0);
         _provider.Dispose();
         _watch.Dispose();

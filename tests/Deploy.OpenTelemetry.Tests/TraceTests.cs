@@ -98,6 +98,21 @@ public sealed class TraceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_collector_slow_to_answer_gets_every_span_before_the_build_ends()
+    {
+        // Longer than the batch processor's one-second poll: its flush says "done" once the last request is written,
+        // not answered, and a run that ended then lost the request in flight and with it the run's span.
+        _collector.AnswerDelay = TimeSpan.FromSeconds(1.5);
+        var build = new TracedBuild(_clock);
+
+        var result = await RunAsync(build);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["Checkout", "Compile", "Lint", "Publish", "RUN Lint Publish", "Test"], _collector.Spans.Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.Contains($"Trace {_collector.Spans[0].TraceId} exported to {_collector.Url}v1/traces.", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failed_target_is_an_error_span_and_the_targets_after_it_are_skipped_with_their_reason()
     {
         var build = new TracedBuild(_clock) { FailTest = true };

@@ -28,6 +28,12 @@ public sealed class OtlpReceiver : IDisposable
     /// <summary>The status every request gets; a collector that accepts answers 200.</summary>
     public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
 
+    /// <summary>
+    /// How long a slow collector takes with each request, after reading it and before keeping and answering it: a
+    /// collector that has not answered has not received the spans.
+    /// </summary>
+    public TimeSpan AnswerDelay { get; set; } = TimeSpan.Zero;
+
     public IReadOnlyList<ReceivedExport> Exports => _exports.ToArray();
 
     /// <summary>Every span received, in the order received.</summary>
@@ -89,6 +95,11 @@ public sealed class OtlpReceiver : IDisposable
                 _problems.Enqueue($"{request.HttpMethod} {request.Url?.AbsolutePath} ({request.ContentType})");
                 response.StatusCode = (int)HttpStatusCode.NotFound;
                 return;
+            }
+
+            if (AnswerDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(AnswerDelay);
             }
 
             var headers = request.Headers.AllKeys.OfType<string>().ToDictionary(k => k.ToLowerInvariant(), k => request.Headers[k] ?? "", StringComparer.Ordinal);

@@ -33,9 +33,11 @@ internal sealed class Traffic : IAsyncDisposable
                     using var response = await http.GetAsync(url, cancellationToken);
                     Sent++;
                 }
-                catch (HttpRequestException)
+                catch (Exception exception) when (exception is HttpRequestException or System.Net.Sockets.SocketException or IOException
+                    || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
-                    // Between versions nothing listens: that is the rollout's business, not the traffic's.
+                    // Between versions nothing listens, or a connection closes as a container stops (which SocketsHttpHandler
+                    // has let out as a bare SocketException), or a request times out: the rollout's business, not the traffic's.
                 }
             }
         }
