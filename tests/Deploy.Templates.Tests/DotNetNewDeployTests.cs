@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text.Json;
 
 namespace Deploy.Templates.Tests;
@@ -21,6 +24,33 @@ public sealed class DotNetNewDeployTests(PackagesFixture packages)
             "Deploy.OpenTelemetry", "Deploy.Prometheus", "Deploy.Rollout", "Deploy.Templates",
         ];
         Assert.Equal(expected.Select(id => $"{id}.{packages.Version}.nupkg"), packages.Packages);
+    }
+
+    [Fact]
+    public void Every_library_package_carries_its_IL_and_a_ReadyToRun_image_of_the_same_assembly_for_linux_x64()
+    {
+        foreach (var id in new[] { "Deploy.Build", "Deploy.Docker", "Deploy.DotNet", "Deploy.Git", "Deploy.GitHub", "Deploy.Kubernetes", "Deploy.OpenTelemetry", "Deploy.Prometheus", "Deploy.Rollout" })
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(packages.Feed, $"{id}.{packages.Version}.nupkg"));
+            var il = Assembly(package, $"lib/net10.0/{id}.dll");
+            var readyToRun = Assembly(package, $"runtimes/linux-x64/lib/net10.0/{id}.dll");
+            Assert.False(il.ReadyToRun, $"{id}: lib/ holds a ReadyToRun image; it is the IL for every platform.");
+            Assert.True(readyToRun.ReadyToRun, $"{id}: runtimes/linux-x64/lib/ holds no ReadyToRun image.");
+            Assert.Equal(il.Mvid, readyToRun.Mvid);
+        }
+    }
+
+    private static (bool ReadyToRun, Guid Mvid) Assembly(ZipArchive package, string path)
+    {
+        var entry = package.GetEntry(path);
+        Assert.True(entry is not null, $"{path} is not in the package: {string.Join(", ", package.Entries.Select(e => e.FullName))}");
+        using var bytes = new MemoryStream();
+        using (var stream = entry.Open())
+            stream.CopyTo(bytes);
+        bytes.Position = 0;
+        using var pe = new PEReader(bytes);
+        var metadata = pe.GetMetadataReader();
+        return (pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, metadata.GetGuid(metadata.GetModuleDefinition().Mvid));
     }
 
     [Fact]
@@ -52,6 +82,20 @@ public sealed class DotNetNewDeployTests(PackagesFixture packages)
             Assert.Matches($@"(?m)^[\s*]+{target}\b", help.Output);
         // The build restored Deploy from the local feed, the version the template named.
         Assert.True(System.IO.Directory.Exists(Path.Combine(packages.PackagesFolder, "deploy.build", packages.Version)), "Deploy.Build was not restored from the local feed.");
+
+        // On linux-x64 it starts from the packages' ReadyToRun images: the runtime's own list of what it JIT-compiled
+        // names hardly any Deploy method (generic instantiations only; from the IL it is some 400).
+        if (OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64)
+        {
+            var compiled = Path.Combine(repository, ".nuke", "temp", "jit-compiled.txt");
+            var again = await TestProcess.RunAsync(
+                Path.Combine(repository, "build.sh"), ["--help"], repository,
+                environment: new Dictionary<string, string?> { ["DOTNET_JitStdOutFile"] = compiled, ["DOTNET_JitDisasmSummary"] = "1" },
+                deadline: TimeSpan.FromMinutes(2), baseEnvironment: packages.Environment);
+            Assert.True(again.ExitCode == 0, again.ToString());
+            var deployMethods = File.ReadAllLines(compiled).Where(line => line.Contains("JIT compiled Deploy.", StringComparison.Ordinal)).ToList();
+            Assert.True(deployMethods.Count < 40, $"{deployMethods.Count} Deploy methods were JIT-compiled, e.g.\n{string.Join('\n', deployMethods.Take(10))}");
+        }
     }
 
     [Fact]
