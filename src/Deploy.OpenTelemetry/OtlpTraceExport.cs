@@ -64,9 +64,11 @@ internal sealed class OtlpTraceExport : ITraceExport
             // Shutdown, not ForceFlush: the batch processor's flush counts a span as done once the exporter has read it
             // into a request, so it can return while the last request is still on its way (seen losing the run's span
             // when the collector took over a second to answer). Shutdown joins the export thread, which ends only after
-            // that request has been answered. It blocks its thread for up to the timeout; WaitAsync keeps that bound
-            // should it not.
-            flushed = await Task.Run(() => _provider.Shutdown(timeout), CancellationToken.None)
+            // that request has been answered. It blocks for up to the timeout, on a thread of its own (LongRunning): on a
+            // pool thread it can starve the pool of the thread the exporter's connection attempt needs, and the export
+            // then times out against a collector that would have answered (or refused) at once. WaitAsync keeps the
+            // bound should Shutdown not.
+            flushed = await Task.Factory.StartNew(() => _provider.Shutdown(timeout), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
                 .WaitAsync(_settings.Timeout, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
