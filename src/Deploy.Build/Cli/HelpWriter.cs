@@ -29,7 +29,7 @@ internal static class HelpWriter
             text.Append("'else VAR' names another tool's variable the component reads when the parameter is given nowhere):\n");
             WriteRows(text, parameters.Select(p => (
                 Name: $"  --{p.CliName} {Placeholder(p.ValueType)}".TrimEnd(),
-                Text: Join(Join(p.Description, DefaultText(p)), p.EnvironmentText))).ToList());
+                Text: Join(p.Description, DefaultText(p), p.EnvironmentText))).ToList());
         }
 
         text.Append("\nOptions:\n");
@@ -75,8 +75,12 @@ internal static class HelpWriter
         }
     }
 
-    private static string? Join(string? first, string? second) =>
-        string.IsNullOrEmpty(first) ? second : string.IsNullOrEmpty(second) ? first : $"{first.TrimEnd('.')}; {second}";
+    /// <summary>
+    /// A description (its closing period dropped) and facts about the item, joined by "; ". Only the description is
+    /// trimmed: a fact may end in a period that is its value ("default .").
+    /// </summary>
+    private static string? Join(string? description, params string?[] facts) =>
+        string.Join("; ", facts.Prepend(description?.TrimEnd('.')).Where(part => !string.IsNullOrEmpty(part)));
 
     private static string? DefaultText(ParameterDescriptor parameter)
     {

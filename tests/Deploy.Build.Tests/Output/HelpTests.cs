@@ -33,6 +33,9 @@ public sealed class HelpTests
         [Parameter("Extra image tags")]
         public string[] Tags { get; set; } = ["latest", "stable"];
 
+        [Parameter("Directory to build in.")]
+        public string WorkingDirectory { get; set; } = ".";
+
         [Parameter("Pushgateway to send metrics to")]
         public Uri? PushgatewayUrl { get; set; }
 
