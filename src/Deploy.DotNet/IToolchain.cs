@@ -24,12 +24,12 @@ public interface IToolchain : IDeployBuild
     /// </summary>
     bool HasSource => true;
 
-    [Parameter("The service to build, inside the source: a directory holding a .NET solution or project or a go.mod, or the file itself (default: the only solution or go.mod at the source's root, else the only directory with a .NET project that is not a test project)", Frequent = true)]
+    [Parameter("The service to build, inside the source: a directory holding a .NET solution or project or a go.mod, or the file itself (default: the only solution or go.mod at the source's root, else the only directory with a .NET project that is neither a test project nor a Deploy build)", Frequent = true)]
     string Project => GetParameter<string>() ?? DiscoveredProject ?? ".";
 
     /// <summary>
     /// The default of <see cref="Project"/>: the only .NET solution or go.mod at <see cref="SourceDirectory"/>'s root,
-    /// else the only directory with a .NET project that is not a test project. Null when there is none or several (then
+    /// else the only directory with a .NET project that is neither a test project nor a Deploy build. Null when there is none or several (then
     /// <see cref="Project"/> is <c>.</c> and Restore's check stops the run, listing what it found), or until the source is
     /// there (<see cref="HasSource"/>).
     /// </summary>

@@ -38,6 +38,17 @@ public sealed class ProjectDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void A_Deploy_build_beside_the_service_is_not_a_second_service()
+    {
+        // What `dotnet new deploy` writes, and a build that references the engine's project as this repository's does.
+        _source.Write("Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+        _source.Write("build/_build.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType></PropertyGroup><ItemGroup><PackageReference Include=\"Deploy\" Version=\"1.0.0\" /></ItemGroup></Project>");
+        _source.Write("tools/release/Release.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><ProjectReference Include=\"..\\..\\deploy\\src\\Deploy.Build\\Deploy.Build.csproj\" /></ItemGroup></Project>");
+
+        Assert.Equal(".", ProjectDiscovery.Find(_source.Path));
+    }
+
+    [Fact]
     public void Two_solutions_are_an_error_listing_both()
     {
         _source.Write("One.sln", "");
@@ -71,7 +82,7 @@ public sealed class ProjectDiscoveryTests : IDisposable
 
         Assert.Equal(
             $"--project was not given and '{_source.Path}' holds no service to build: looked for a .NET solution (*.sln, *.slnx) or a go.mod at its root, " +
-            "and a directory with a .NET project that is not a test project. Pass --project with the service's directory or file, relative to it.",
+            "and a directory with a .NET project that is neither a test project nor a Deploy build. Pass --project with the service's directory or file, relative to it.",
             error.Message);
     }
 

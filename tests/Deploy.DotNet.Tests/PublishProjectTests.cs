@@ -10,6 +10,9 @@ public sealed class PublishProjectTests : IDisposable
     private const string Library = "<Project Sdk=\"Microsoft.NET.Sdk\" />";
     private const string Tests = "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Microsoft.NET.Test.Sdk\" /></ItemGroup></Project>";
 
+    // What `dotnet new deploy` writes: an executable referencing the Deploy package.
+    private const string BuildProject = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType></PropertyGroup><ItemGroup><PackageReference Include=\"Deploy\" Version=\"1.0.0\" /></ItemGroup></Project>";
+
     private readonly TempDirectory _source = new("deploy-publish");
 
     [Fact]
@@ -31,6 +34,16 @@ public sealed class PublishProjectTests : IDisposable
         var solution = _source.Write("Service.slnx", "");
         var tool = _source.Write("src/Tool/Tool.csproj", Console);
         _source.Write("tests/Tool.Tests/Tool.Tests.csproj", Tests.Replace("<ItemGroup>", "<PropertyGroup><OutputType>Exe</OutputType></PropertyGroup><ItemGroup>", StringComparison.Ordinal));
+
+        Assert.Equal(tool, PublishProjects.Find(Build(), solution));
+    }
+
+    [Fact]
+    public void The_Deploy_build_in_the_solution_is_never_the_executable_published()
+    {
+        var solution = _source.Write("Service.slnx", "");
+        var tool = _source.Write("src/Tool/Tool.csproj", Console);
+        _source.Write("build/_build.csproj", BuildProject);
 
         Assert.Equal(tool, PublishProjects.Find(Build(), solution));
     }

@@ -2,7 +2,7 @@ namespace Deploy.DotNet.Toolchains;
 
 /// <summary>
 /// The default of <see cref="IToolchain.Project"/>: the one service in the source's root. That is the only .NET
-/// solution (*.sln, *.slnx) or go.mod there, else the only directory holding a .NET project that is not a test project
+/// solution (*.sln, *.slnx) or go.mod there, else the only directory holding a .NET project that is neither a test project nor a Deploy build
 /// (looked for a few levels down, build outputs and hidden directories left out). None, or several: the user says.
 /// </summary>
 internal static class ProjectDiscovery
@@ -38,16 +38,16 @@ internal static class ProjectDiscovery
 
         problem = found.Count == 0
             ? $"--project was not given and '{sourceDirectory}' holds no service to build: looked for a .NET solution ({string.Join(", ", SolutionPatterns)}) " +
-              "or a go.mod at its root, and a directory with a .NET project that is not a test project. Pass --project with the service's directory or file, relative to it."
+              "or a go.mod at its root, and a directory with a .NET project that is neither a test project nor a Deploy build. Pass --project with the service's directory or file, relative to it."
             : $"--project was not given and '{sourceDirectory}' holds several services to build ({string.Join(", ", found)}). " +
               $"Pass --project with the one to build (e.g. --project {found[0]}).";
         return null;
     }
 
-    /// <summary>The directories (relative, '/'-separated) holding a .NET project that is not a test project.</summary>
+    /// <summary>The directories (relative, '/'-separated) holding a .NET project that is neither a test project nor a Deploy build.</summary>
     private static List<string> ServiceProjectDirectories(string sourceDirectory) =>
         Projects(sourceDirectory, 0)
-            .Where(p => PublishProjects.Kind(p) != ProjectKind.Test)
+            .Where(p => PublishProjects.Kind(p) is not (ProjectKind.Test or ProjectKind.Build))
             .Select(p => Path.GetRelativePath(sourceDirectory, Path.GetDirectoryName(p)!).Replace('\\', '/'))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

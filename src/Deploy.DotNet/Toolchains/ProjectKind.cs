@@ -7,4 +7,7 @@ internal enum ProjectKind
     Executable,
     Web,
     Test,
+
+    /// <summary>A Deploy build (it references Deploy or Deploy.Build): never the service, never published.</summary>
+    Build,
 }

@@ -4,12 +4,16 @@ namespace Deploy.DotNet.Toolchains;
 
 /// <summary>
 /// Which project of a .NET service is published for its image: <see cref="ICompile.PublishProject"/> when given,
-/// else the one web project (Microsoft.NET.Sdk.Web), else the one executable that is not a test project.
+/// else the one web project (Microsoft.NET.Sdk.Web), else the one executable that is neither a test project nor a Deploy build
+/// (a project referencing Deploy: the build itself, e.g. build/_build.csproj, listed in the solution as NUKE users do).
 /// </summary>
 internal static class PublishProjects
 {
     private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj"];
     private static readonly string[] Ignored = ["bin", "obj", "node_modules"];
+
+    /// <summary>The packages a Deploy build references (what `dotnet new deploy` writes, or the engine alone).</summary>
+    private static readonly string[] BuildPackages = ["Deploy", "Deploy.Build"];
 
     public static bool IsProject(string path) => Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
@@ -63,6 +67,12 @@ internal static class PublishProjects
         if (isTest)
         {
             return ProjectKind.Test;
+        }
+
+        if (root.Elements("ItemGroup").Elements("PackageReference").Any(r => BuildPackages.Contains((string?)r.Attribute("Include") ?? "", StringComparer.OrdinalIgnoreCase))
+            || root.Elements("ItemGroup").Elements("ProjectReference").Any(r => ((string?)r.Attribute("Include") ?? "").Replace('\\', '/').EndsWith("/Deploy.Build.csproj", StringComparison.OrdinalIgnoreCase)))
+        {
+            return ProjectKind.Build;
         }
 
         if (sdks.Any(s => s.Trim().StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase)))
