@@ -15,21 +15,24 @@ public sealed class DotNetNewDeployTests(PackagesFixture packages)
         "build.sh", "build.ps1", "build.cmd", ".nuke/parameters.json", "global.json", "build/.gitignore", ".nuke/.gitignore",
     ];
 
+    /// <summary>The packages that hold an assembly (besides them: the Deploy meta-package and Deploy.Templates).</summary>
+    private static readonly string[] Libraries =
+    [
+        "Deploy.Build", "Deploy.Docker", "Deploy.DotNet", "Deploy.Git", "Deploy.GitHub", "Deploy.Kubernetes",
+        "Deploy.OpenTelemetry", "Deploy.Prometheus", "Deploy.Rollout",
+    ];
+
     [Fact]
     public void Every_package_is_packed_with_one_version()
     {
-        string[] expected =
-        [
-            "Deploy", "Deploy.Build", "Deploy.Docker", "Deploy.DotNet", "Deploy.Git", "Deploy.GitHub", "Deploy.Kubernetes",
-            "Deploy.OpenTelemetry", "Deploy.Prometheus", "Deploy.Rollout", "Deploy.Templates",
-        ];
+        string[] expected = ["Deploy", .. Libraries, "Deploy.Templates"];
         Assert.Equal(expected.Select(id => $"{id}.{packages.Version}.nupkg"), packages.Packages);
     }
 
     [Fact]
     public void Every_library_package_carries_its_IL_and_a_ReadyToRun_image_of_the_same_assembly_for_linux_x64()
     {
-        foreach (var id in new[] { "Deploy.Build", "Deploy.Docker", "Deploy.DotNet", "Deploy.Git", "Deploy.GitHub", "Deploy.Kubernetes", "Deploy.OpenTelemetry", "Deploy.Prometheus", "Deploy.Rollout" })
+        foreach (var id in Libraries)
         {
             using var package = ZipFile.OpenRead(Path.Combine(packages.Feed, $"{id}.{packages.Version}.nupkg"));
             var il = Assembly(package, $"lib/net10.0/{id}.dll");

@@ -62,15 +62,16 @@ internal static class PublishProjects
         var sdks = ((string?)root.Attribute("Sdk") ?? "").Split(';')
             .Concat(root.Elements("Sdk").Select(e => (string?)e.Attribute("Name") ?? ""));
         string? Property(string name) => root.Elements("PropertyGroup").Elements(name).Select(e => e.Value.Trim()).LastOrDefault();
-        var isTest = string.Equals(Property("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
-            || root.Elements("ItemGroup").Elements("PackageReference").Any(r => (string?)r.Attribute("Include") == "Microsoft.NET.Test.Sdk");
+        List<string> References(string kind) => root.Elements("ItemGroup").Elements(kind).Select(r => (string?)r.Attribute("Include") ?? "").ToList();
+        var packages = References("PackageReference");
+        var isTest = string.Equals(Property("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase) || packages.Contains("Microsoft.NET.Test.Sdk");
         if (isTest)
         {
             return ProjectKind.Test;
         }
 
-        if (root.Elements("ItemGroup").Elements("PackageReference").Any(r => BuildPackages.Contains((string?)r.Attribute("Include") ?? "", StringComparer.OrdinalIgnoreCase))
-            || root.Elements("ItemGroup").Elements("ProjectReference").Any(r => ((string?)r.Attribute("Include") ?? "").Replace('\\', '/').EndsWith("/Deploy.Build.csproj", StringComparison.OrdinalIgnoreCase)))
+        if (packages.Any(p => BuildPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
+            || References("ProjectReference").Any(r => r.Replace('\\', '/').EndsWith("/Deploy.Build.csproj", StringComparison.OrdinalIgnoreCase)))
         {
             return ProjectKind.Build;
         }
