@@ -2,7 +2,7 @@ namespace Deploy.Build;
 
 /// <summary>
 /// Everything a run takes from its process: console, environment, clock, cores, Ctrl+C. Tests pass
-/// their own; <see cref="DeployBuild.Execute{T}"/> passes the real ones.
+/// their own; <see cref="DeployBuild.Execute{T}(Func{T, Target}[])"/> passes the real ones.
 /// </summary>
 internal sealed record BuildHost(
     TextWriter Out,
@@ -28,8 +28,7 @@ internal sealed record BuildHost(
     public static BuildHost FromProcess(CancellationToken cancellation) => new(
         Console.Out,
         Console.Error,
-        System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal),
+        ProcessEnvironment(),
         Directory.GetCurrentDirectory(),
         TimeProvider.System,
         System.Environment.ProcessorCount,
@@ -38,5 +37,19 @@ internal sealed record BuildHost(
         ApplicationDirectory = AppContext.BaseDirectory,
         OutIsTerminal = !Console.IsOutputRedirected,
     };
+
+    // A plain loop: LINQ over DictionaryEntry (a struct) is a generic instantiation no ReadyToRun image holds, so it was
+    // JIT-compiled on every start (a dozen methods).
+    private static Dictionary<string, string> ProcessEnvironment()
+    {
+        var variables = System.Environment.GetEnvironmentVariables();
+        var environment = new Dictionary<string, string>(variables.Count, StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry variable in variables)
+        {
+            environment[(string)variable.Key] = (string?)variable.Value ?? "";
+        }
+
+        return environment;
+    }
 #pragma warning restore RS0030
 }

@@ -46,10 +46,15 @@ public abstract class DeployBuild : IDeployBuild
 
     /// <summary>
     /// Runs the build with the process's arguments and returns the exit code (0 succeeded, 1 a target
-    /// failed, 2 bad invocation or definition, 130 cancelled).
+    /// failed, 2 bad invocation or definition, 130 cancelled): <c>Execute&lt;Build&gt;(x =&gt; x.Compile)</c>.
     /// </summary>
-    /// <param name="defaultTargets">Targets to run when none are named.</param>
-    protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
+    /// <param name="defaultTargets">Targets to run when none are named, each as <c>x =&gt; x.Target</c>.</param>
+    /// <remarks>
+    /// The compiler picks this form for <c>x =&gt; x.Compile</c> over the expression-tree one: it costs no expression
+    /// tree, whose construction alone took longer than a tenth of a warm <c>./build.sh --help</c>.
+    /// </remarks>
+    [OverloadResolutionPriority(1)]
+    protected static int Execute<T>(params Func<T, Target>[] defaultTargets)
         where T : DeployBuild, new()
     {
         // The process's single blocking wait, exactly what an `async Task<int> Main` compiles to; the engine
@@ -57,13 +62,30 @@ public abstract class DeployBuild : IDeployBuild
         return ExecuteAsync(defaultTargets).GetAwaiter().GetResult();
     }
 
-    /// <summary>The asynchronous form of <see cref="Execute{T}"/>, for <c>static Task&lt;int&gt; Main()</c>.</summary>
-    protected static async Task<int> ExecuteAsync<T>(params Expression<Func<T, Target>>[] defaultTargets)
+    /// <summary>The asynchronous form of <see cref="Execute{T}(Func{T, Target}[])"/>, for <c>static Task&lt;int&gt; Main()</c>.</summary>
+    [OverloadResolutionPriority(1)]
+    protected static Task<int> ExecuteAsync<T>(params Func<T, Target>[] defaultTargets)
         where T : DeployBuild, new()
+    {
+        var build = new T();
+        return RunProcessAsync(build, DefaultTargets.Of(build, defaultTargets));
+    }
+
+    /// <summary>The expression-tree form of <see cref="Execute{T}(Func{T, Target}[])"/>, kept for builds compiled against it.</summary>
+    /// <param name="defaultTargets">Targets to run when none are named.</param>
+    protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
+        where T : DeployBuild, new() => ExecuteAsync(defaultTargets).GetAwaiter().GetResult();
+
+    /// <summary>The expression-tree form of <see cref="ExecuteAsync{T}(Func{T, Target}[])"/>, kept for builds compiled against it.</summary>
+    /// <param name="defaultTargets">Targets to run when none are named.</param>
+    protected static Task<int> ExecuteAsync<T>(params Expression<Func<T, Target>>[] defaultTargets)
+        where T : DeployBuild, new() => RunProcessAsync(new T(), DefaultTargetNames(defaultTargets));
+
+    private static async Task<int> RunProcessAsync(DeployBuild build, DefaultTargets defaultTargets)
     {
         using var interrupt = new InterruptHandler();
         var host = BuildHost.FromProcess(interrupt.Token);
-        return await BuildRunner.RunAsync(new T(), System.Environment.GetCommandLineArgs()[1..], DefaultTargetNames(defaultTargets), host).ConfigureAwait(false);
+        return await BuildRunner.RunAsync(build, System.Environment.GetCommandLineArgs()[1..], defaultTargets, host).ConfigureAwait(false);
     }
 
     /// <summary>"x =&gt; x.Rollout" → "Rollout", without compiling the expression (start-up time).</summary>

@@ -43,7 +43,14 @@ public sealed class BuildDriver : IDisposable
     public Task<BuildResult> RunAsync(DeployBuild build, string[] args, CancellationToken cancellation) =>
         RunAsync(build, args, defaults: null, cancellation);
 
-    public async Task<BuildResult> RunAsync(DeployBuild build, string[] args, string[]? defaults = null, CancellationToken cancellation = default)
+    public Task<BuildResult> RunAsync(DeployBuild build, string[] args, string[]? defaults = null, CancellationToken cancellation = default) =>
+        RunCoreAsync(build, args, defaults ?? [], cancellation);
+
+    /// <summary>A run given its default targets as <c>Execute&lt;Build&gt;(x =&gt; x.Compile)</c> gives them: delegates, named by the build's model.</summary>
+    public Task<BuildResult> RunAsync<T>(T build, string[] args, params Func<T, Target>[] defaults)
+        where T : DeployBuild => RunCoreAsync(build, args, DefaultTargets.Of(build, defaults), default);
+
+    private async Task<BuildResult> RunCoreAsync(DeployBuild build, string[] args, DefaultTargets defaults, CancellationToken cancellation)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -52,7 +59,7 @@ public sealed class BuildDriver : IDisposable
         {
             OutIsTerminal = Terminal,
         };
-        var exitCode = await BuildRunner.RunAsync(build, args, defaults ?? [], host).ConfigureAwait(false);
+        var exitCode = await BuildRunner.RunAsync(build, args, defaults, host).ConfigureAwait(false);
         return new BuildResult(exitCode, output.ToString(), error.ToString(), Temp);
     }
 

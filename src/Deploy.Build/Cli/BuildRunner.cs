@@ -15,7 +15,7 @@ namespace Deploy.Build.Cli;
 /// </summary>
 internal static partial class BuildRunner
 {
-    public static async Task<int> RunAsync(DeployBuild build, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, BuildHost host)
+    public static async Task<int> RunAsync(DeployBuild build, IReadOnlyList<string> args, DefaultTargets defaults, BuildHost host)
     {
         var line = CommandLine.Parse(args);
         var problems = new List<string>(line.Problems);
@@ -24,7 +24,7 @@ internal static partial class BuildRunner
         var commands = BuildCommands.Find(build, problems);
         if (line.Help)
         {
-            return await HelpAsync(build, root ?? host.CurrentDirectory, parameters, defaultTargets, commands, host).ConfigureAwait(false);
+            return await HelpAsync(build, root ?? host.CurrentDirectory, parameters, defaults, commands, host).ConfigureAwait(false);
         }
 
         if (line.Report is not null && line.Problems.Count == 0 && (root is not null || line.Root is null))
@@ -52,6 +52,7 @@ internal static partial class BuildRunner
         }
 
         var model = BuildModelLoader.Load(build);
+        var defaultTargets = defaults.Names(model, problems);
         BuildSchema.WriteIfChanged(Path.Combine(root, ".nuke", "build.schema.json"), BuildSchema.Render(model, parameters));
         if (command is { } invoked)
         {
@@ -100,13 +101,13 @@ internal static partial class BuildRunner
         DeployBuild build,
         string root,
         IReadOnlyList<ParameterDescriptor> parameters,
-        IReadOnlyList<string> defaultTargets,
+        DefaultTargets defaults,
         IReadOnlyList<IBuildCommand> commands,
         BuildHost host)
     {
         build.Context = new BuildContext(root, Serilog.Core.Logger.None, new Dictionary<string, object?>(), host.Time, host.Environment);
         var model = BuildModelLoader.Load(build);
-        await host.Out.WriteAsync(HelpWriter.Render(model, parameters, defaultTargets, host.ProcessorCount, commands)).ConfigureAwait(false);
+        await host.Out.WriteAsync(HelpWriter.Render(model, parameters, defaults.Names(model, problems: null), host.ProcessorCount, commands)).ConfigureAwait(false);
         return ExitCodes.Succeeded;
     }
 

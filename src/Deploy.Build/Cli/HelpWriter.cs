@@ -6,7 +6,10 @@ using Deploy.Build.Records;
 
 namespace Deploy.Build.Cli;
 
-/// <summary>The text of <c>--help</c>: targets, parameters, options.</summary>
+/// <summary>
+/// The text of <c>--help</c>: targets, parameters, options. Rows are a class and loops, not value tuples through LINQ:
+/// LINQ over a value type is generic code no ReadyToRun image holds, JIT-compiled on every start.
+/// </summary>
 internal static class HelpWriter
 {
     public static string Render(BuildModel model, IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<string> defaultTargets, int processorCount, IReadOnlyList<IBuildCommand>? commands = null)
@@ -17,9 +20,19 @@ internal static class HelpWriter
         var targets = model.Targets.Where(t => !t.Unlisted).ToList();
         var defaults = defaultTargets.Select(Names.Normalize).ToHashSet(StringComparer.Ordinal);
         text.Append("Targets (* runs when none is named):\n");
-        var rows = targets.Select(t => (
-            Name: (defaults.Contains(Names.Normalize(t.Name)) ? "* " : "  ") + t.Name,
-            Text: Join(t.Description, t.DependsOn.Count == 0 ? null : "depends on " + string.Join(", ", t.DependsOn.Select(i => model.Targets[i].Name))))).ToList();
+        var rows = new List<Row>(targets.Count);
+        foreach (var target in targets)
+        {
+            var dependencies = new string[target.DependsOn.Count];
+            for (var i = 0; i < dependencies.Length; i++)
+            {
+                dependencies[i] = model.Targets[target.DependsOn[i]].Name;
+            }
+
+            rows.Add(new((defaults.Contains(Names.Normalize(target.Name)) ? "* " : "  ") + target.Name,
+                Join(target.Description, dependencies.Length == 0 ? null : "depends on " + string.Join(", ", dependencies))));
+        }
+
         WriteRows(text, rows);
 
         if (parameters.Count > 0)
@@ -27,31 +40,29 @@ internal static class HelpWriter
             // "else DOCKER_HOST": another tool's variable the component reads itself when the parameter is given nowhere.
             text.Append("\nParameters (command line, then env DEPLOY_<NAME>, then .nuke/parameters.<profile>.json, then .nuke/parameters.json;\n");
             text.Append("'else VAR' names another tool's variable the component reads when the parameter is given nowhere):\n");
-            WriteRows(text, parameters.Select(p => (
-                Name: $"  --{p.CliName} {Placeholder(p.ValueType)}".TrimEnd(),
-                Text: Join(p.Description, DefaultText(p), p.EnvironmentText))).ToList());
+            WriteRows(text, parameters.Select(p => new Row($"  --{p.CliName} {Placeholder(p.ValueType)}".TrimEnd(), Join(p.Description, DefaultText(p), p.EnvironmentText))).ToList());
         }
 
         text.Append("\nOptions:\n");
         WriteRows(text,
         [
-            ("  --skip [TARGET ...]", "Skip these targets, and dependencies only they need; alone: skip all but the named targets"),
-            ("  --force [TARGET ...]", "Run these targets even when their inputs are unchanged (up to date); alone: all of them"),
-            ("  --parallel N", string.Create(CultureInfo.InvariantCulture, $"At most N targets at once (default: the processor count, {processorCount}); 1 runs in declaration order")),
-            ("  --keep-going", "After a failure, let targets that do not depend on it finish"),
-            ("  --plan", "Print the plan, one line per wave of targets that may run together, which would be up to date and why the others would run, and draw it in .nuke/temp/execution-plan.html; run nothing"),
-            ("  --continue", "Rerun only what did not succeed in the last run with the same arguments; the rest hands on what it stored then (or reruns when that is gone)"),
-            ("  --verbosity LEVEL", "quiet | minimal | normal | verbose (default: normal)"),
-            ("  --root DIR", "The build's root (default: the nearest directory upwards holding .nuke/)"),
-            ("  --profile NAME", "Also read .nuke/parameters.NAME.json (before .nuke/parameters.json)"),
-            ("  --report RUN_JSON", "Draw a recorded run (a run.json) as .nuke/temp/run.html; run nothing"),
-            ("  --no-progress", "Plain lines only, no live view of the running targets (plain anyway when not a terminal, CI=true or TERM=dumb)"),
-            ("  --help", "Show this text"),
+            new("  --skip [TARGET ...]", "Skip these targets, and dependencies only they need; alone: skip all but the named targets"),
+            new("  --force [TARGET ...]", "Run these targets even when their inputs are unchanged (up to date); alone: all of them"),
+            new("  --parallel N", string.Create(CultureInfo.InvariantCulture, $"At most N targets at once (default: the processor count, {processorCount}); 1 runs in declaration order")),
+            new("  --keep-going", "After a failure, let targets that do not depend on it finish"),
+            new("  --plan", "Print the plan, one line per wave of targets that may run together, which would be up to date and why the others would run, and draw it in .nuke/temp/execution-plan.html; run nothing"),
+            new("  --continue", "Rerun only what did not succeed in the last run with the same arguments; the rest hands on what it stored then (or reruns when that is gone)"),
+            new("  --verbosity LEVEL", "quiet | minimal | normal | verbose (default: normal)"),
+            new("  --root DIR", "The build's root (default: the nearest directory upwards holding .nuke/)"),
+            new("  --profile NAME", "Also read .nuke/parameters.NAME.json (before .nuke/parameters.json)"),
+            new("  --report RUN_JSON", "Draw a recorded run (a run.json) as .nuke/temp/run.html; run nothing"),
+            new("  --no-progress", "Plain lines only, no live view of the running targets (plain anyway when not a terminal, CI=true or TERM=dumb)"),
+            new("  --help", "Show this text"),
         ]);
         if (commands is { Count: > 0 })
         {
             text.Append("\nCommands (instead of running targets):\n");
-            WriteRows(text, commands.Select(c => (Name: "  " + c.Usage, Text: (string?)c.Description)).ToList());
+            WriteRows(text, commands.Select(c => new Row("  " + c.Usage, c.Description)).ToList());
         }
 
         text.Append("\nExit codes: 0 succeeded, 1 a target failed, 2 bad invocation, definition or parameter value, or a failed preflight (nothing ran), 130 cancelled.\n");
@@ -60,7 +71,7 @@ internal static class HelpWriter
         return text.ToString();
     }
 
-    private static void WriteRows(StringBuilder text, List<(string Name, string? Text)> rows)
+    private static void WriteRows(StringBuilder text, List<Row> rows)
     {
         if (rows.Count == 0)
         {
@@ -68,10 +79,15 @@ internal static class HelpWriter
             return;
         }
 
-        var width = rows.Max(r => r.Name.Length) + 3;
-        foreach (var (name, description) in rows)
+        var width = 0;
+        foreach (var row in rows)
         {
-            text.Append(string.IsNullOrEmpty(description) ? name : name.PadRight(width) + description).Append('\n');
+            width = Math.Max(width, row.Name.Length + 3);
+        }
+
+        foreach (var row in rows)
+        {
+            text.Append(string.IsNullOrEmpty(row.Text) ? row.Name : row.Name.PadRight(width) + row.Text).Append('\n');
         }
     }
 
@@ -127,4 +143,6 @@ internal static class HelpWriter
         };
         return type.IsArray && name.Length > 0 ? name + "..." : name;
     }
+
+    private sealed record Row(string Name, string? Text);
 }

@@ -4,10 +4,16 @@ namespace Deploy.Build.Definition;
 internal sealed class BuildModel
 {
     private readonly Dictionary<string, TargetSpec> _byName;
+    private readonly IReadOnlyDictionary<Target, int> _indexOf;
 
-    public BuildModel(IReadOnlyList<TargetSpec> targets, IReadOnlyList<string> problems, IReadOnlyList<IRunObserver> observers)
+    /// <param name="targets">The targets, in the order the build declares them.</param>
+    /// <param name="problems">Definition problems.</param>
+    /// <param name="observers">The build's run observers.</param>
+    /// <param name="indexOf">Each target property's value (a delegate: equal to another from the same property of the same build) and its index in <paramref name="targets"/>.</param>
+    public BuildModel(IReadOnlyList<TargetSpec> targets, IReadOnlyList<string> problems, IReadOnlyList<IRunObserver> observers, IReadOnlyDictionary<Target, int>? indexOf = null)
     {
         Targets = targets;
+        _indexOf = indexOf ?? new Dictionary<Target, int>();
         Problems = problems;
         Observers = observers;
         _byName = new Dictionary<string, TargetSpec>(StringComparer.Ordinal);
@@ -26,4 +32,7 @@ internal sealed class BuildModel
 
     /// <summary>Finds a target by name, case-insensitively and ignoring hyphens and underscores.</summary>
     public TargetSpec? Find(string name) => _byName.GetValueOrDefault(Names.Normalize(name));
+
+    /// <summary>The name of the target property whose value <paramref name="target"/> is, or null when it is none of them.</summary>
+    public string? NameOf(Target target) => _indexOf.TryGetValue(target, out var index) ? Targets[index].Name : null;
 }

@@ -77,8 +77,19 @@ internal static class BuildModelLoader
         {
             var definition = definitions[i];
             problems.AddRange(definition.Problems);
-            int[] Resolve(List<Target> targets, string relation) =>
-                targets.Select(t => ResolveOne(t, definition.Name, relation)).Where(x => x >= 0).ToArray();
+            List<int> Resolve(List<Target> targets, string relation)
+            {
+                var resolved = new List<int>(targets.Count);
+                foreach (var target in targets)
+                {
+                    if (ResolveOne(target, definition.Name, relation) is >= 0 and var index)
+                    {
+                        resolved.Add(index);
+                    }
+                }
+
+                return resolved;
+            }
 
             int ResolveOne(Target target, string owner, string relation)
             {
@@ -94,20 +105,20 @@ internal static class BuildModelLoader
             AddUnique(specs[i].DependsOn, Resolve(definition.DependsOnTargets, "DependsOn"));
             foreach (var other in Resolve(definition.DependentForTargets, "DependentFor"))
             {
-                AddUnique(specs[other].DependsOn, [i]);
+                AddUnique(specs[other].DependsOn, i);
             }
 
             AddUnique(specs[i].After, Resolve(definition.AfterTargets, "After"));
             foreach (var other in Resolve(definition.BeforeTargets, "Before"))
             {
-                AddUnique(specs[other].After, [i]);
-                AddUnique(specs[other].Before, [i]);
+                AddUnique(specs[other].After, i);
+                AddUnique(specs[other].Before, i);
             }
 
             AddUnique(specs[i].Triggers, Resolve(definition.TriggersTargets, "Triggers"));
             foreach (var other in Resolve(definition.TriggeredByTargets, "TriggeredBy"))
             {
-                AddUnique(specs[other].Triggers, [i]);
+                AddUnique(specs[other].Triggers, i);
             }
         }
 
@@ -119,7 +130,7 @@ internal static class BuildModelLoader
             }
         }
 
-        return new BuildModel(specs, problems, FindObservers(build, problems));
+        return new BuildModel(specs, problems, FindObservers(build, problems), indexOf);
     }
 
     private static List<IRunObserver> FindObservers(object build, List<string> problems)
@@ -178,7 +189,7 @@ internal static class BuildModelLoader
 
         foreach (var component in Components(buildType))
         {
-            foreach (var property in component.GetProperties().OrderBy(p => p.MetadataToken))
+            foreach (var property in InDeclarationOrder(component.GetProperties()))
             {
                 Add(property);
             }
@@ -192,7 +203,7 @@ internal static class BuildModelLoader
 
         foreach (var type in hierarchy)
         {
-            foreach (var property in type.GetProperties(Declared).OrderBy(p => p.MetadataToken))
+            foreach (var property in InDeclarationOrder(type.GetProperties(Declared)))
             {
                 Add(property);
             }
@@ -232,7 +243,26 @@ internal static class BuildModelLoader
         return ordered;
     }
 
-    private static void AddUnique(List<int> list, IEnumerable<int> items)
+    /// <summary>
+    /// Sorts by metadata token, the order of the source, in place (reflection promises no order). Array.Sort, not
+    /// OrderBy: OrderBy's int map is generic code over a value type that no ReadyToRun image holds, JIT-compiled at every start.
+    /// </summary>
+    internal static T[] InDeclarationOrder<T>(T[] members)
+        where T : MemberInfo
+    {
+        Array.Sort(members, static (a, b) => a.MetadataToken.CompareTo(b.MetadataToken));
+        return members;
+    }
+
+    private static void AddUnique(List<int> list, int item)
+    {
+        if (!list.Contains(item))
+        {
+            list.Add(item);
+        }
+    }
+
+    private static void AddUnique(List<int> list, List<int> items)
     {
         foreach (var item in items)
         {

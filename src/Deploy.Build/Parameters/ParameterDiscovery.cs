@@ -13,7 +13,7 @@ internal static class ParameterDiscovery
         var members = new List<MemberInfo>();
         foreach (var component in Definition.BuildModelLoader.Components(build.GetType()))
         {
-            members.AddRange(component.GetProperties().OrderBy(p => p.MetadataToken));
+            members.AddRange(Definition.BuildModelLoader.InDeclarationOrder(component.GetProperties()));
         }
 
         var hierarchy = new Stack<Type>();
@@ -24,13 +24,14 @@ internal static class ParameterDiscovery
 
         foreach (var type in hierarchy)
         {
-            members.AddRange(type.GetMembers(DeclaredInstance).Where(m => m is FieldInfo or PropertyInfo).OrderBy(m => m.MetadataToken));
+            members.AddRange(Definition.BuildModelLoader.InDeclarationOrder<MemberInfo>([.. type.GetFields(DeclaredInstance), .. type.GetProperties(DeclaredInstance)]));
         }
 
         var found = new List<ParameterDescriptor>();
         foreach (var member in members)
         {
-            if (member.GetCustomAttribute<ParameterAttribute>() is not { } attribute || member.Name.Contains('.', StringComparison.Ordinal))
+            var (attribute, isSecret) = Attributes(member);
+            if (attribute is null || member.Name.Contains('.', StringComparison.Ordinal))
             {
                 continue;
             }
@@ -54,7 +55,7 @@ internal static class ParameterDiscovery
                 EnvironmentName = Names.ToUpperSnakeCase(name),
                 Description = attribute.Description,
                 Convention = string.IsNullOrWhiteSpace(attribute.Convention) ? null : attribute.Convention,
-                IsSecret = member.GetCustomAttribute<SecretAttribute>() is not null,
+                IsSecret = isSecret,
                 IsFrequent = attribute.Frequent,
                 Default = ReadDefault(build, member),
             };
@@ -76,6 +77,44 @@ internal static class ParameterDiscovery
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The member's [Parameter] and [Secret], read from its metadata rather than constructed: creating attributes runs
+    /// their constructors and setters through reflection, code generated and JIT-compiled at every start.
+    /// </summary>
+    private static (ParameterAttribute? Parameter, bool IsSecret) Attributes(MemberInfo member)
+    {
+        ParameterAttribute? parameter = null;
+        var isSecret = false;
+        foreach (var data in member.GetCustomAttributesData())
+        {
+            if (data.AttributeType == typeof(SecretAttribute))
+            {
+                isSecret = true;
+            }
+            else if (data.AttributeType == typeof(ParameterAttribute))
+            {
+                parameter = new ParameterAttribute(data.ConstructorArguments is [{ Value: string description }] ? description : null);
+                foreach (var named in data.NamedArguments)
+                {
+                    switch (named.MemberName)
+                    {
+                        case nameof(ParameterAttribute.Name):
+                            parameter.Name = named.TypedValue.Value as string;
+                            break;
+                        case nameof(ParameterAttribute.Convention):
+                            parameter.Convention = named.TypedValue.Value as string;
+                            break;
+                        case nameof(ParameterAttribute.Frequent):
+                            parameter.Frequent = named.TypedValue.Value is true;
+                            break;
+                    }
+                }
+            }
+        }
+
+        return (parameter, isSecret);
     }
 
     private static object? ReadDefault(object build, MemberInfo member)

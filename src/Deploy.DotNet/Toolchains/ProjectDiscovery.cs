@@ -9,6 +9,7 @@ internal static class ProjectDiscovery
 {
     private const int ProjectDepth = 3;
     private static readonly string[] SolutionPatterns = ["*.sln", "*.slnx"];
+    private static readonly string[] SolutionExtensions = [".sln", ".slnx"];
     private static readonly string[] Ignored = ["bin", "obj", "node_modules"];
 
     /// <summary>The service's path relative to <paramref name="sourceDirectory"/>; throws with what was found when it is not exactly one.</summary>
@@ -25,11 +26,18 @@ internal static class ProjectDiscovery
             return null;
         }
 
-        var roots = SolutionPatterns.SelectMany(p => Directory.EnumerateFiles(sourceDirectory, p))
-            .Select(Path.GetFileName).OfType<string>()
-            .Concat(File.Exists(Path.Combine(sourceDirectory, "go.mod")) ? ["go.mod"] : [])
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        // One listing, matched here: this is --help's default too, and a search pattern per kind costs milliseconds of a start.
+        var roots = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(sourceDirectory))
+        {
+            var name = Path.GetFileName(file);
+            if (name == "go.mod" || SolutionExtensions.Any(e => name.EndsWith(e, StringComparison.Ordinal)))
+            {
+                roots.Add(name);
+            }
+        }
+
+        roots.Sort(StringComparer.Ordinal);
         var found = roots.Count > 0 ? roots : ServiceProjectDirectories(sourceDirectory);
         if (found.Count == 1)
         {

@@ -44,6 +44,23 @@ public sealed class ImageNamesTests
     public void The_version_tag_is_the_short_commit_or_dev(string? revision, string tag) =>
         Assert.Equal(tag, ImageRequest.ShortRevision(revision));
 
+    [Theory]
+    [InlineData("HelloService", "helloservice")]
+    [InlineData("hello-service", "hello-service")]
+    [InlineData("My Service (v2)", "my-service-v2")]
+    [InlineData("a +=b", "a-b")]
+    [InlineData("_.svc._", "svc")]
+    [InlineData("--x--", "x")]
+    [InlineData("a.b_c", "a.b_c")]
+    [InlineData("Ünïcode", "n-code")]
+    [InlineData("***", "service")]
+    [InlineData("", "service")]
+    public void A_default_name_is_the_service_name_lowered_with_each_run_of_other_characters_one_dash(string service, string name)
+    {
+        Assert.Equal(name, ImageNames.FromServiceName(service));
+        Assert.Null(ImageNames.NameProblem(name));
+    }
+
     [Fact]
     public void Build_args_are_key_equals_value()
     {
