@@ -10,10 +10,10 @@ internal sealed class BuildModel
     /// <param name="problems">Definition problems.</param>
     /// <param name="observers">The build's run observers.</param>
     /// <param name="indexOf">Each target property's value (a delegate: equal to another from the same property of the same build) and its index in <paramref name="targets"/>.</param>
-    public BuildModel(IReadOnlyList<TargetSpec> targets, IReadOnlyList<string> problems, IReadOnlyList<IRunObserver> observers, IReadOnlyDictionary<Target, int>? indexOf = null)
+    public BuildModel(IReadOnlyList<TargetSpec> targets, IReadOnlyList<string> problems, IReadOnlyList<IRunObserver> observers, IReadOnlyDictionary<Target, int> indexOf)
     {
         Targets = targets;
-        _indexOf = indexOf ?? new Dictionary<Target, int>();
+        _indexOf = indexOf;
         Problems = problems;
         Observers = observers;
         _byName = new Dictionary<string, TargetSpec>(StringComparer.Ordinal);

@@ -8,8 +8,6 @@ namespace Deploy.DotNet.Toolchains;
 internal static class ProjectDiscovery
 {
     private const int ProjectDepth = 3;
-    private static readonly string[] SolutionPatterns = ["*.sln", "*.slnx"];
-    private static readonly string[] SolutionExtensions = [".sln", ".slnx"];
     private static readonly string[] Ignored = ["bin", "obj", "node_modules"];
 
     /// <summary>The service's path relative to <paramref name="sourceDirectory"/>; throws with what was found when it is not exactly one.</summary>
@@ -31,7 +29,7 @@ internal static class ProjectDiscovery
         foreach (var file in Directory.EnumerateFiles(sourceDirectory))
         {
             var name = Path.GetFileName(file);
-            if (name == "go.mod" || SolutionExtensions.Any(e => name.EndsWith(e, StringComparison.Ordinal)))
+            if (name == "go.mod" || ToolchainDetector.SolutionPatterns.Any(p => name.EndsWith(p[1..], StringComparison.Ordinal)))
             {
                 roots.Add(name);
             }
@@ -45,7 +43,7 @@ internal static class ProjectDiscovery
         }
 
         problem = found.Count == 0
-            ? $"--project was not given and '{sourceDirectory}' holds no service to build: looked for a .NET solution ({string.Join(", ", SolutionPatterns)}) " +
+            ? $"--project was not given and '{sourceDirectory}' holds no service to build: looked for a .NET solution ({string.Join(", ", ToolchainDetector.SolutionPatterns)}) " +
               "or a go.mod at its root, and a directory with a .NET project that is neither a test project nor a Deploy build. Pass --project with the service's directory or file, relative to it."
             : $"--project was not given and '{sourceDirectory}' holds several services to build ({string.Join(", ", found)}). " +
               $"Pass --project with the one to build (e.g. --project {found[0]}).";

@@ -6,7 +6,8 @@ namespace Deploy.DotNet.Toolchains;
 /// </summary>
 internal static class ToolchainDetector
 {
-    private static readonly string[] SolutionPatterns = ["*.sln", "*.slnx"];
+    /// <summary>The .NET solution files, as search patterns (project discovery looks for the same ones).</summary>
+    internal static readonly string[] SolutionPatterns = ["*.sln", "*.slnx"];
     private static readonly string[] ProjectPatterns = ["*.csproj", "*.fsproj", "*.vbproj"];
 
     public static Toolchain Detect(IToolchain build)
